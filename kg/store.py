@@ -18,7 +18,6 @@ import gzip
 import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Union
 
 import pyoxigraph as ox
 
@@ -27,7 +26,7 @@ from kg.vocab import GRAPH_INFERRED
 
 log = logging.getLogger(__name__)
 
-QueryResult = Union[ox.QuerySolutions, ox.QueryBoolean, ox.QueryTriples]
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 INFERRED = ox.NamedNode(str(GRAPH_INFERRED))
 
@@ -183,7 +182,8 @@ class Store:
         try:
             return self._store.query(sparql, **kwargs)
         except SyntaxError as exc:
-            raise QuerySyntaxError(str(exc).splitlines()[0] if str(exc) else "syntax error") from exc
+            message = str(exc).splitlines()[0] if str(exc) else "syntax error"
+            raise QuerySyntaxError(message) from exc
 
     def _default_graph(self, infer: bool) -> dict[str, object]:
         if self.union_default_graph:

@@ -1,0 +1,108 @@
+"""The build: convert, validate, reason, write atomically, cache by input hashes."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kg import paths
+from kg.build import (
+    BUILD_FILE,
+    DATASET_FILE,
+    STORE_DIR,
+    BuildOptions,
+    build,
+    current_build,
+    read_summary,
+)
+from kg.errors import BuildError
+from kg.store import Store
+from kg.vocab import GRAPH_AUTHORITY, GRAPH_INFERRED, GRAPH_ONTOLOGY, source_graph
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory):
+    out = tmp_path_factory.mktemp("build")
+    summary = build(BuildOptions(out=out))
+    return out, summary
+
+
+def test_build_summary_counts_what_it_made(built) -> None:
+    out, summary = built
+    sources = sorted(p.stem for p in paths.sources_dir().glob("*.txt"))
+    assert list(summary.sources) == sources
+    assert summary.failed == ()
+    assert summary.documents >= len(sources) + 7  # the collection's seven inner documents
+    assert summary.acts == sum(summary.acts_by_type.values()) > 0
+    assert summary.triples_inferred > 0
+    assert summary.triples_asserted > 0
+    directory = current_build(out)
+    assert directory is not None and directory.name == summary.version
+    assert read_summary(directory).acts_by_type == summary.acts_by_type
+    assert (directory / DATASET_FILE).stat().st_size > 0
+
+
+def test_build_keeps_graphs_apart(built) -> None:
+    out, summary = built
+    store = Store(current_build(out) / STORE_DIR, read_only=True, union_default_graph=True)
+    graphs = {g.value for g in store.named_graphs()}
+    assert {str(GRAPH_ONTOLOGY), str(GRAPH_AUTHORITY), str(GRAPH_INFERRED)} <= graphs
+    for source_id in summary.sources:
+        assert str(source_graph(source_id)) in graphs
+    # every act is typed with its most specific class only in the asserted graphs
+    q = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
+           ASK { GRAPH ?g { ?act a dip:DiplomaticAct } FILTER(?g != <%s>) }""" % GRAPH_INFERRED
+    assert not bool(store.query(q))
+    q = "PREFIX dip: <https://w3id.org/dipkg/ontology#> ASK { ?act a dip:DiplomaticAct }"
+    assert bool(store.query(q))
+    assert not bool(store.query(q, infer=False))
+
+
+def test_unchanged_rebuild_is_cached(built) -> None:
+    out, summary = built
+    started = time.perf_counter()
+    again = build(BuildOptions(out=out))
+    assert again.cached
+    assert again.version == summary.version
+    assert time.perf_counter() - started < 2.0  # generous: the figure is in the benchmark
+
+
+def test_bad_source_is_reported_and_others_kept(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for p in sorted(paths.sources_dir().glob("*.txt"))[:2]:
+        shutil.copy(p, sources / p.name)
+    (sources / "zz_bad.txt").write_bytes(b"\xff\xfe not utf-8 \x80")
+    (sources / "zz_empty.txt").write_text("  \n")
+    summary = build(BuildOptions(sources=sources, out=tmp_path / "out"))
+    failed = dict(summary.failed)
+    assert set(failed) == {"zz_bad", "zz_empty"}
+    assert "UTF-8" in failed["zz_bad"] or "utf-8" in failed["zz_bad"].lower()
+    assert len(summary.sources) == 2
+
+
+def test_failed_build_leaves_previous_intact(tmp_path: Path, monkeypatch) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    first = sorted(paths.sources_dir().glob("*.txt"))[1]
+    shutil.copy(first, sources / first.name)
+    options = BuildOptions(sources=sources, out=tmp_path / "out")
+    good = build(options)
+    (sources / "new.txt").write_text("Israel and Poland resumed diplomatic relations in 1990.\n")
+
+    import kg.build as kb
+
+    def boom(*_a, **_k):
+        raise BuildError("interrupted")
+
+    monkeypatch.setattr(kb, "_reason", boom)
+    with pytest.raises(BuildError):
+        build(replace(options))
+    directory = current_build(options.out)
+    assert directory is not None and read_summary(directory).version == good.version
+    assert (directory / BUILD_FILE).is_file()
+    assert not [p for p in options.out.iterdir() if p.name.startswith(".tmp-")]
