@@ -98,8 +98,20 @@ def convert(files: Sequence[Path], output: Path | None) -> None:
 @click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
 @click.option("--out", type=click.Path(path_type=Path), help="Build directory (default build/).")
 @click.option("--sources", type=click.Path(path_type=Path), help="Sources directory.")
+@click.option(
+    "--reasoner",
+    type=click.Choice(["fast", "owlrl"]),
+    default="fast",
+    show_default=True,
+    help="owlrl is the reference implementation: the same closure, far slower.",
+)
 def build(
-    jobs: int, force: bool, no_validate: bool, out: Path | None, sources: Path | None
+    jobs: int,
+    force: bool,
+    no_validate: bool,
+    out: Path | None,
+    sources: Path | None,
+    reasoner: str,
 ) -> None:
     """Convert data/sources, validate, reason, and write the graph atomically."""
     from dataclasses import replace
@@ -107,7 +119,9 @@ def build(
     from kg.build import BuildOptions
     from kg.build import build as run_build
 
-    options = BuildOptions(jobs=max(1, jobs), force=force, validate=not no_validate)
+    options = BuildOptions(
+        jobs=max(1, jobs), force=force, validate=not no_validate, reasoner=reasoner
+    )
     if out:
         options = replace(options, out=out.resolve())
     if sources:

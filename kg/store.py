@@ -140,6 +140,10 @@ class Store:
     def flush(self) -> None:
         self._store.flush()
 
+    def dump(self, path: str | Path, *, format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
+        """Write every quad to a file (a quads format keeps the named graphs)."""
+        self._store.dump(str(path), format=format)
+
     # -- reading ---------------------------------------------------------
     def named_graphs(self) -> list[ox.NamedNode | ox.BlankNode]:
         """The named graphs, sorted, cached until the next write."""
