@@ -69,3 +69,17 @@ class BuildError(KGError):
 
     exit_code = 7
     http_status = 500
+
+
+class NotAcceptable(KGError):
+    """No representation the client's Accept header allows can be served."""
+
+    exit_code = 2
+    http_status = 406
+
+
+class UnsupportedMediaType(KGError):
+    """A request body has a media type (or charset) the endpoint does not take."""
+
+    exit_code = 2
+    http_status = 415

@@ -22,6 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError, QuerySyntaxError, StoreError
+from kg.queryinfo import read_query
 from kg.vocab import GRAPH_INFERRED
 
 log = logging.getLogger(__name__)
@@ -175,6 +176,9 @@ class Store:
         Raises :class:`QuerySyntaxError` for a query that does not parse.
         """
         kwargs: dict[str, object] = {"base_iri": base_iri}
+        if not default_graph_uris and not named_graph_uris and read_query(sparql).has_dataset:
+            # The query names its own dataset (FROM / FROM NAMED): it stands as written.
+            return self._run(sparql, kwargs)
         if default_graph_uris:
             kwargs["default_graph"] = [ox.NamedNode(u) for u in default_graph_uris]
         else:
@@ -183,6 +187,9 @@ class Store:
             kwargs["named_graphs"] = [ox.NamedNode(u) for u in named_graph_uris]
         elif not infer:
             kwargs["named_graphs"] = [g for g in self.named_graphs() if g != INFERRED]
+        return self._run(sparql, kwargs)
+
+    def _run(self, sparql: str, kwargs: dict[str, object]) -> QueryResult:
         try:
             return self._store.query(sparql, **kwargs)
         except SyntaxError as exc:

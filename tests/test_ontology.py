@@ -77,6 +77,7 @@ OBJECT_PROPERTIES = {
     "participant",
     "performed",
     "represents",
+    "forState",
     "place",
     "recordedIn",
     "records",
@@ -373,9 +374,9 @@ def test_property_axioms(ontology: Graph) -> None:
     assert (DIP.interactedWith, RDF.type, OWL.SymmetricProperty) in ontology
     assert (DIP.successorOf, RDF.type, OWL.TransitiveProperty) in ontology
     chains = {
-        DIP.actingState: [DIP.actor, DIP.represents],
-        DIP.counterpartState: [DIP.counterpart, DIP.represents],
-        DIP.involvedState: [DIP.participant, DIP.represents],
+        DIP.actingState: [DIP.actor, DIP.forState],
+        DIP.counterpartState: [DIP.counterpart, DIP.forState],
+        DIP.involvedState: [DIP.participant, DIP.forState],
         DIP.interactedWith: [DIP.performed, DIP.counterpart],
     }
     for prop, chain in chains.items():
