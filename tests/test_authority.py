@@ -548,3 +548,132 @@ def test_missing_and_wrongly_shaped_files(copy_dir: Path) -> None:
     (copy_dir / "places.yaml").write_bytes(b"- id: caf\xe9\n")
     with pytest.raises(InputError, match="not UTF-8"):
         load_authority(copy_dir)
+
+
+# --------------------------------------------------------------------------- Q-ids and periods
+
+
+def _raw_entries() -> list[tuple[str, dict]]:
+    """Every entry of every authority file, with the file it came from."""
+    out: list[tuple[str, dict]] = []
+    for kind in ALL_KINDS:
+        name = kind_file(kind)
+        out += [(name, e) for e in yaml.safe_load((AUTHORITY_DIR / name).read_text("utf-8"))]
+    return out
+
+
+def test_wikidata_ids_are_unique_across_files() -> None:
+    """Two entities sharing a Q-id would merge in the graph (owl:sameAs to one item)."""
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for name, entry in _raw_entries():
+        qid = entry.get("wikidata")
+        if qid is None:
+            continue
+        if qid in seen:
+            clashes.append((qid, seen[qid], (name, entry["id"])))
+        seen[qid] = (name, entry["id"])
+    assert not clashes, clashes
+    assert len(seen) > 100  # the check ran over the filled-in data, not an empty set
+
+
+def test_null_wikidata_ids_are_explained() -> None:
+    unexplained = [
+        (name, e["id"])
+        for name, e in _raw_entries()
+        if e.get("wikidata") is None and not str(e.get("note") or "").strip()
+    ]
+    assert not unexplained, unexplained
+
+
+def test_state_periods_are_ordered() -> None:
+    """A state with an end year has no start year after it, and successors start after."""
+    states = {e["id"]: e for name, e in _raw_entries() if name == "states.yaml"}
+    bounded = [e for e in states.values() if e.get("to") is not None]
+    assert len(bounded) >= 5
+    for entry in bounded:
+        start, end = entry.get("from"), entry["to"]
+        assert isinstance(end, int)
+        assert start is None or start <= end, (entry["id"], start, end)
+    for entry in states.values():
+        before = states.get(entry.get("successor_of") or "")
+        if before is not None and before.get("to") is not None and entry.get("from") is not None:
+            assert entry["from"] >= before["to"], (entry["id"], before["id"])
+
+
+def test_periods_in_loader_match_files(auth: Authority) -> None:
+    assert auth.existence("west-germany") == (1949, 1990)
+    assert auth.existence("yemen") == (1990, None)
+    assert auth.existence("israel") == (1948, None)
+
+
+@pytest.mark.parametrize(
+    ("surface", "year", "expected"),
+    [
+        ("West German", 1965, "west-germany"),
+        ("West Germans", 1952, "west-germany"),
+        ("Bonn", 1965, "west-germany"),
+        ("Federal Republic of Germany", 1960, "west-germany"),
+        ("Federal Republic of Germany", 2005, "germany"),
+        ("FRG", 1970, "west-germany"),
+        ("East German", 1967, "east-germany"),
+        ("GDR", 1967, "east-germany"),
+        ("German Democratic Republic", 1973, "east-germany"),
+        ("German", 1953, "germany"),
+        ("United Arab Republic", 1958, "united-arab-republic"),
+        ("UAR", 1967, "united-arab-republic"),
+        ("Yemen", 1967, "north-yemen"),
+        ("Yemen", 2015, "yemen"),
+        ("Sanaa", 1970, "north-yemen"),
+        ("Sanaa", 2015, "yemen"),
+        ("PDRY", 1980, "south-yemen"),
+        ("Aden", 1980, "south-yemen"),
+        ("Belgrade", 1953, "yugoslavia"),
+        ("Belgrade", 2010, "serbia"),
+        ("Vatican", 1993, "holy-see"),
+        ("Holy See", 1993, "holy-see"),
+        ("Czech Republic", 1997, "czech-republic"),
+        ("Kazakh", 2000, "kazakhstan"),
+        ("Azeri", 2000, "azerbaijan"),
+        ("Japanese", 1970, "japan"),
+        ("Indian", 1992, "india"),
+        ("Cuban", 1962, "cuba"),
+        ("Havana", 1962, "cuba"),
+        ("UAE", 2020, "united-arab-emirates"),
+        ("Emirati", 2020, "united-arab-emirates"),
+        ("Moroccan", 1994, "morocco"),
+        ("Ethiopian", 1984, "ethiopia"),
+        ("North Korean", 2000, "north-korea"),
+        ("South Korea", 1990, "south-korea"),
+        ("Lithuania", 1991, "lithuania"),
+    ],
+)
+def test_added_states_resolve(auth: Authority, surface: str, year: int, expected: str) -> None:
+    entity = auth.lookup(surface, kind="State", year=year)
+    assert entity is not None and entity.id == expected
+
+
+@pytest.mark.parametrize("surface", ["Korea", "Korean", "Czech"])
+def test_spellings_shared_by_two_states_stay_unresolved(auth: Authority, surface: str) -> None:
+    assert auth.lookup(surface, kind="State", year=2005) is None
+
+
+def test_confirmed_wikidata_ids(auth: Authority) -> None:
+    """Ids confirmed against Wikidata-derived listings (see each entry's note)."""
+    expected = {
+        ("Envoy", "moshe-sharett"): "Q208477",
+        ("Envoy", "david-ben-gurion"): "Q37610",
+        ("Envoy", "yitzhak-shamir"): "Q184351",
+        ("Envoy", "ariel-sharon"): "Q60206",
+        ("Envoy", "yasser-arafat"): "Q34211",
+        ("State", "west-germany"): "Q713750",
+        ("State", "east-germany"): "Q16957",
+        ("State", "holy-see"): "Q159583",
+        ("Place", "middle-east"): "Q7204",
+    }
+    for (kind, id_), qid in expected.items():
+        entity = auth.get(kind, id_)
+        assert entity.wikidata == qid, (id_, entity.wikidata)
+    notes = {(name, e["id"]): str(e.get("note") or "") for name, e in _raw_entries()}
+    confirmed = [key for key, note in notes.items() if "confirmed in" in note]
+    assert len(confirmed) >= 10
