@@ -180,7 +180,7 @@ def convert_source(path: Path, manifest: Path, authority: Path) -> SourceResult:
         conversion = convert(
             text, source_id=source_id, authority=_authority(str(authority)), meta=meta
         )
-        data = conversion.dataset().serialize(format="nquads", encoding="utf-8")
+        data = conversion.nquads()
     except KGError as exc:
         return SourceResult(source_id, error=str(exc))
     counts = Counter(act.type for act in conversion.acts)
@@ -318,12 +318,12 @@ def _build_into(
 
 def _validate(store: Store, options: BuildOptions, say: Progress) -> list[str]:
     """SHACL shapes and evidence offsets, on the asserted data; raises if they fail."""
-    from rdflib import Dataset
+    from rdflib import Graph
 
     from kg.validate import check_evidence, load_shapes, text_report, validate_shapes
 
-    data = Dataset()
-    data.parse(data=_dump_nquads(store), format="nquads")
+    data = Graph()  # the union of the asserted graphs: nothing is inferred yet
+    data.parse(data=_union_ntriples(store), format="nt")
     report = validate_shapes(data, shapes=load_shapes(options.ontology / "shapes.ttl"))
     if not report.conforms:
         raise ValidationFailed(
@@ -336,10 +336,11 @@ def _validate(store: Store, options: BuildOptions, say: Progress) -> list[str]:
     return []
 
 
-def _dump_nquads(store: Store) -> bytes:
+def _union_ntriples(store: Store) -> bytes:
     import pyoxigraph as ox
 
-    return ox.serialize(store.quads(), format=ox.RdfFormat.N_QUADS)
+    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads()}
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
 def _reason(store: Store, reasoner: str, say: Progress) -> list[str]:

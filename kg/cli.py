@@ -54,15 +54,16 @@ def _echo_err(message: str) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write TriG here.")
 def convert(files: Sequence[Path], output: Path | None) -> None:
     """Convert text FILES to RDF (TriG; no reasoning), self-contained."""
-    from rdflib import Dataset
+    import pyoxigraph as ox
 
     from kg.authority import load_authority
     from kg.convert import convert as convert_text
     from kg.sources import load_manifest, read_source
+    from kg.vocab import PREFIXES
 
     authority = load_authority()
     manifest = load_manifest()
-    out = Dataset()
+    quads: list[ox.Quad] = []
     failures = 0
     for path in files:
         try:
@@ -74,17 +75,16 @@ def convert(files: Sequence[Path], output: Path | None) -> None:
         conversion = convert_text(
             text, source_id=source_id, authority=authority, meta=manifest.get(source_id)
         )
-        for quad in conversion.dataset().quads():
-            out.add(quad)
+        quads += ox.parse(conversion.nquads(), format=ox.RdfFormat.N_QUADS)
         for warning in conversion.warnings:
             log.warning("%s: %s", source_id, warning)
     if failures == len(files):
         sys.exit(InputError.exit_code)
-    data = out.serialize(format="trig")
+    data = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
     if output:
-        output.write_text(data, "utf-8")
+        output.write_bytes(data)
     else:
-        click.echo(data, nl=False)
+        sys.stdout.buffer.write(data)
     if failures:
         sys.exit(InputError.exit_code)
 
@@ -191,22 +191,30 @@ def open_query_store(datasets: Sequence[Path]):
 
 
 @main.command()
-@click.argument("sparql")
+@click.argument("args", nargs=-1, required=True)
 @click.option("--no-infer", is_flag=True, help="Asserted triples only (no OWL 2 RL inferences).")
 @click.option(
     "--dataset",
     "datasets",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Query these RDF files (reasoned) instead of the build.",
+    help="Query this RDF file (reasoned) instead of the build; more files may follow it.",
 )
 @click.option("-f", "--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table")
-def query(sparql: str, no_infer: bool, datasets: Sequence[Path], fmt: str) -> None:
-    """Run a SPARQL query (a string, @FILE, or - for stdin) on the graph."""
+def query(args: Sequence[str], no_infer: bool, datasets: Sequence[Path], fmt: str) -> None:
+    """Run a SPARQL query (the last argument: a string, @FILE, or - for stdin).
+
+    \b
+    kg query 'SELECT ...'                          the current build
+    kg query --dataset a.nt.gz b.ttl 'SELECT ...'  RDF files, reasoned
+    """
     from kg.results import render
 
+    *more, sparql = args
+    if more and not datasets:
+        raise InputError(f"unexpected argument {more[0]!r} (only --dataset takes files)")
     text = _query_text(sparql)
-    store = open_query_store(datasets)
+    store = open_query_store([*datasets, *map(Path, more)])
     result = store.query(text, infer=not no_infer)
     click.echo(render(result, fmt), nl=False)
 
@@ -293,31 +301,50 @@ def validate(files: Sequence[Path]) -> None:
     "datasets",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Serve these RDF files (reasoned) instead of the knowledge graph.",
+    help="Serve this RDF file (reasoned) instead of the knowledge graph; more may follow it.",
 )
 @click.option("--query-timeout", type=float, default=10.0, show_default=True)
 @click.option("--base-iri", default=None, help="Public base IRI of the instance data.")
 @click.option("--workers", type=int, default=None, help="Server processes (default: one per core).")
+@click.argument("more", nargs=-1, type=click.Path(path_type=Path))
 def serve(
     host: str,
     port: int,
     datasets: Sequence[Path],
+    more: Sequence[Path],
     query_timeout: float,
     base_iri: str | None,
     workers: int | None,
 ) -> None:
     """Build the graph if needed and serve it: SPARQL endpoint, linked data and a web page."""
-    from kg.serving import serve_command
+    import tempfile
 
-    serve_command(
-        host=host,
-        port=port,
-        datasets=datasets,
-        query_timeout=query_timeout,
-        base_iri=base_iri,
-        workers=workers,
-        say=_echo_err,
-    )
+    from endpoint.config import EndpointConfig
+    from endpoint.serve import make_store_for_datasets, urls
+    from endpoint.serve import serve as run_server
+
+    if more and not datasets:
+        raise InputError(f"unexpected argument {str(more[0])!r} (only --dataset takes files)")
+    datasets = [*datasets, *more]
+    config = EndpointConfig.from_env().replace(query_timeout=query_timeout)
+    if base_iri:
+        config = config.replace(base_iri=base_iri)
+    with tempfile.TemporaryDirectory(prefix="kg-serve-") as tmp:
+        if datasets:
+            _echo_err(f"loading and reasoning over {len(datasets)} file(s)")
+            store_path = make_store_for_datasets(datasets, Path(tmp) / "store")
+            config = config.replace(store_path=store_path, union_default_graph=False)
+        else:
+            from kg.build import STORE_DIR, build
+
+            summary = build(progress=_echo_err)
+            _echo_err(f"serving build {summary.version}: {summary.acts} acts")
+            config = config.replace(
+                store_path=Path(summary.path) / STORE_DIR, union_default_graph=True
+            )
+        for name, url in urls(host, port).items():
+            _echo_err(f"{name}: {url}")
+        run_server(config, host=host, port=port, workers=workers)
 
 
 if __name__ == "__main__":  # pragma: no cover

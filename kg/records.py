@@ -103,3 +103,118 @@ class Entity:
     country: str | None = None  # for a Place: the state it lies in
     evidence: Span | None = None
     source: str | None = field(default=None, compare=False)  # source id of that evidence
+
+
+# -- records the conversion stages produce ---------------------------------------------
+
+#: IRI path segment of each entity kind (``id:state/…``, ``id:person/…``, ``id:place/…``).
+KIND_PATH = {"State": "state", "Envoy": "person", "Place": "place"}
+
+
+def entity_key(entity: Entity) -> str:
+    """The IRI path of an entity below ``id:`` (``state/israel``); acts refer to entities by it."""
+    return f"{KIND_PATH.get(entity.kind, entity.kind.lower())}/{entity.id}"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document: the whole source text (``n == 0``) or one inside a collection (``n >= 1``).
+
+    Spans point into the top-level source text; ``author``/``recipient`` are entity keys
+    set by the resolve stage from ``author_span``/``recipient_span``.
+    """
+
+    n: int
+    kind: str  # a local name of kg.vocab.DOCUMENT_TYPES
+    span: Span
+    title: str | None = None
+    date: PartialDate | None = None
+    heading: Span | None = None
+    date_span: Span | None = None
+    body: Span | None = None
+    author_span: Span | None = None
+    recipient_span: Span | None = None
+    author: str | None = None
+    recipient: str | None = None
+    number: str | None = None  # the collection's own numbering, e.g. "4.6"
+    genre: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of content (boilerplate never becomes a sentence)."""
+
+    span: Span
+    doc: int  # ``Document.n`` of the innermost document containing it
+    paragraph: int  # index of its paragraph, for "previous sentence" context
+    lead: bool = False  # the first content sentence of a top-level text
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text naming a state, person, place, date, or a group ("the two countries").
+
+    ``kind`` is "State", "Envoy", "Place", "Date", "Name" (a person name not yet known)
+    or "Group".  ``surface`` is the part to look up (a person's name without the title).
+    ``head`` is the noun that follows a state adjective ("Soviet *ambassador*").
+    ``entity`` (an entity key) and ``sense`` ("government", "place", "modifier") are set by
+    the resolve stage.
+    """
+
+    span: Span
+    kind: str
+    surface: str
+    title: str | None = None
+    title_span: Span | None = None
+    adjective: str | None = None  # the state word in a person's title ("Soviet")
+    head: str | None = None
+    date: PartialDate | None = None
+    explicit: bool = True  # a date given in full by the text, not completed from context
+    entity: str | None = None
+    sense: str | None = None
+    group: tuple[str, ...] = ()  # for "Group": the entity keys it stands for
+
+
+@dataclass(frozen=True)
+class Act:
+    """A diplomatic act found in the text, with the evidence a historian can check."""
+
+    type: str  # a local name of kg.vocab.ACT_TYPES
+    evidence: Span
+    doc: int  # ``Document.n`` of the innermost document containing the evidence
+    method: str
+    confidence: float
+    actors: tuple[str, ...] = ()
+    counterparts: tuple[str, ...] = ()
+    intermediaries: tuple[str, ...] = ()
+    date: PartialDate | None = None
+    place: str | None = None
+
+    @property
+    def participants(self) -> tuple[str, ...]:
+        return self.actors + self.counterparts + self.intermediaries
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the stages know of one text so far; each stage returns a new one.
+
+    ``authority`` is the authority data object (see kg.authority); stages only call its
+    lookup methods.
+    """
+
+    text: str
+    source_id: str
+    meta: SourceMeta | None = None
+    authority: object | None = field(default=None, compare=False, repr=False)
+    genre: str | None = None
+    title: str | None = None
+    date: PartialDate | None = None
+    content: tuple[Span, ...] = ()
+    boilerplate: tuple[Span, ...] = ()
+    documents: tuple[Document, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    acts: tuple[Act, ...] = ()
+    warnings: tuple[str, ...] = ()

@@ -20,6 +20,20 @@ CAMEO = Namespace("https://w3id.org/dipkg/cameo/")
 
 ONTOLOGY_IRI = "https://w3id.org/dipkg/ontology"
 
+# The prefixes our serializations use (not id:, whose local names hold slashes).
+PREFIXES = {
+    "dip": str(DIP),
+    "oa": str(OA),
+    "wd": str(WD),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "schema": str(SDO),
+}
+
 # Named graphs of a built dataset.
 GRAPH_ONTOLOGY = ID["graph/ontology"]
 GRAPH_AUTHORITY = ID["graph/authority"]
@@ -75,6 +89,7 @@ __all__ = [
     "OA",
     "ONTOLOGY_IRI",
     "OWL",
+    "PREFIXES",
     "PROV",
     "RDF",
     "RDFS",

@@ -54,8 +54,8 @@ def test_build_keeps_graphs_apart(built) -> None:
     for source_id in summary.sources:
         assert str(source_graph(source_id)) in graphs
     # every act is typed with its most specific class only in the asserted graphs
-    q = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
-           ASK { GRAPH ?g { ?act a dip:DiplomaticAct } FILTER(?g != <%s>) }""" % GRAPH_INFERRED
+    q = f"""PREFIX dip: <https://w3id.org/dipkg/ontology#>
+           ASK {{ GRAPH ?g {{ ?act a dip:DiplomaticAct }} FILTER(?g != <{GRAPH_INFERRED}>) }}"""
     assert not bool(store.query(q))
     q = "PREFIX dip: <https://w3id.org/dipkg/ontology#> ASK { ?act a dip:DiplomaticAct }"
     assert bool(store.query(q))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset
 
 from kg import paths
 from kg.cli import main
+from kg.store import Store
 from kg.vocab import DIP, source_graph
 
 SEED = sorted(paths.sources_dir().glob("*.txt"))[3]  # the 1953 JTA report
@@ -47,16 +47,20 @@ def test_convert_writes_self_contained_trig(tmp_path: Path) -> None:
     out = tmp_path / "out.trig"
     result = run("convert", str(SEED), "-o", str(out))
     assert result.exit_code == 0, result.output
-    ds = Dataset()
-    ds.parse(out, format="trig")
-    graph = ds.graph(source_graph(SEED.stem))
-    acts = set(graph.subjects(DIP.recordedIn, None))
-    assert acts
-    # every participant carries its type, label and, for an envoy, the state it represents
-    for act in acts:
-        for party in graph.objects(act, DIP.actor):
-            assert (party, None, None) in graph
-            assert graph.value(party, DIP.represents) or (party, None, DIP.State) in graph
+    store = Store()
+    store.load_file(out)
+    graph = f"<{source_graph(SEED.stem)}>"
+    acts = store.query(f"SELECT ?a WHERE {{ GRAPH {graph} {{ ?a <{DIP.recordedIn}> ?d }} }}")
+    assert list(acts)
+    # every party of an act carries, in the same graph, its type, label and state
+    missing = store.query(
+        f"""PREFIX dip: <{DIP}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?party WHERE {{ GRAPH {graph} {{
+            ?act dip:actor|dip:counterpart ?party .
+            FILTER NOT EXISTS {{ ?party a ?type ; rdfs:label ?l ; dip:represents|dip:forState ?s }}
+        }} }}"""
+    )
+    assert [s["party"] for s in missing] == []
 
 
 def test_convert_reports_bad_file_and_keeps_good_one(tmp_path: Path) -> None:

@@ -1,0 +1,357 @@
+"""Stage ``mentions``: find states, persons, places, dates and groups in the content.
+
+Rule-based, like a spaCy EntityRuler: a gazetteer built from the authority's spellings,
+patterns for titled persons ("Soviet Foreign Minister V.M. Molotov", "the Soviet
+ambassador, Mr. Bodrov"), and date expressions completed from context (the last year the
+text gave, or the publication / document date for "last February", "this year").
+Nothing is linked to an entity here; the resolve stage does that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import weakref
+from dataclasses import replace
+
+from kg.records import Analysis, Document, Mention, PartialDate, Span
+from kg.stages import Stage
+from kg.stages.dates import find_dates
+
+_TITLE = (
+    r"(?:Prime\s+Minister|Foreign\s+Minister|Defen[cs]e\s+Minister|Interior\s+Minister|"
+    r"Minister\s+of\s+Foreign\s+Affairs|Minister|President|Vice[- ]President|Premier|"
+    r"Chancellor|King|Queen|Ambassador|ambassador|Envoy|envoy|Consul|consul|"
+    r"Charg[eé]\s+d'[Aa]ffaires|charg[eé]\s+d'affaires|Secretary[- ]General|"
+    r"Secretary\s+of\s+State|Foreign\s+Secretary|Chairman|chairman|Director(?:\s+General)?|"
+    r"director(?:\s+general)?|[Rr]epresentative|[Ss]pokesman|[Ss]pokesperson|[Dd]iplomat|"
+    r"[Mm]inister)"
+)
+_TITLE_PRE = (
+    r"(?:(?:Deputy|Acting|acting|deputy|former|Former|Permanent|permanent|First|first)\s+)*"
+)
+_NAME = r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z]+(?:['’][a-rt-z][a-z]*)?(?:[- ][A-Z][a-z]+){0,2}"
+_NOT_ADJ = (
+    r"(?:Prime|Foreign|Defen[cs]e|Interior|Deputy|Acting|Vice|Permanent|First|Former|"
+    r"Secretary|Director|Minister|The|A|An|Chief|General|Assistant)\b"
+)
+# adjective? title [of ...]? [,] [Mr.] Name
+_TITLED = re.compile(
+    rf"(?:(?!{_NOT_ADJ})(?P<adj>[A-Z][a-z]+(?:'s)?)\s+)?{_TITLE_PRE}(?P<title>{_TITLE})"
+    rf"(?:\s+(?:of|to|at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*"
+    rf"(?:\s+(?:[A-Z][\w'’.-]*|of|the|and)){{0,8}}?)?"
+    rf",?\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?P<name>{_NAME})"
+)
+_HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr)\.\s*(?P<name>{_NAME})")
+_GROUP = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:countries|states|governments|sides|nations)\b", re.I
+)
+_PRONOUN = re.compile(r"\b(?:I|my|me|[Yy]ou|[Yy]our)\b")
+_CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_RELDAY = re.compile(r"\b(?:this\s+(?:evening|morning|afternoon)|today|tonight|yesterday)\b")
+_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NOT_NAMES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "During",
+        "Since",
+        "Following",
+        "Among",
+        "Despite",
+        "Although",
+        "Thus",
+        "Therefore",
+        "However",
+        "Mr",
+        "Mrs",
+        "Dr",
+        "Government",
+        "Ministry",
+        "Minister",
+        "President",
+        "Prime",
+        "Foreign",
+        "Embassy",
+        "Legation",
+        "Mission",
+        "Affairs",
+        "Knesset",
+        "Parliament",
+        "Assembly",
+        "Court",
+        "Council",
+        "Committee",
+        "Party",
+        "Union",
+        "Republic",
+        "State",
+        "States",
+        "Secretary",
+        "Department",
+    ]
+)
+
+_GAZETTEERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_GAZ_FALLBACK: dict[int, tuple] = {}
+
+
+def _gazetteer(authority) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One regex over every spelling of every entity, longest first, and form → kind."""
+    try:
+        cached = _GAZETTEERS.get(authority)
+    except TypeError:
+        cached = _GAZ_FALLBACK.get(id(authority))
+    if cached:
+        return cached
+    forms: dict[str, tuple[str, str]] = {}
+    for kind in ("State", "Place", "Envoy", "Person"):
+        try:
+            pairs = authority.surface_forms(kind)
+        except (ValueError, KeyError):
+            continue
+        for form, entity in pairs:
+            key = form.lower()
+            forms.setdefault(key, (form, kind if kind != "Person" else "Other"))
+            del entity
+    alts = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in alts) + r")(?![\w])(?!\.\w)", re.I
+    )
+    result = (pattern, forms)
+    try:
+        _GAZETTEERS[authority] = result
+    except TypeError:
+        _GAZ_FALLBACK[id(authority)] = result
+    return result
+
+
+def _case_ok(found: str, form: str) -> bool:
+    """Gazetteer matching ignores case, except that lower-case words never match and
+    short acronyms ("US") match only as written."""
+    if found == form:
+        return True
+    if not found[:1].isupper():
+        return False
+    if len(form) <= 3 and form.isupper():
+        return False
+    return found.upper() == found or found[:1] == form[:1]
+
+
+def _doc_at(documents: tuple[Document, ...], pos: int) -> Document:
+    best = documents[0]
+    for d in documents[1:]:
+        if d.span.start <= pos < d.span.end:
+            best = d
+    return best
+
+
+def _head(text: str, end: int) -> str:
+    m = re.match(r"[ \t]+((?:[A-Za-z'-]+)(?:[ \t]+[A-Za-z'-]+){0,2})", text[end : end + 60])
+    return m.group(1) if m else ""
+
+
+def _relative_day(ref: PartialDate | None, word: str) -> PartialDate | None:
+    if ref is None or ref.day is None or ref.month is None:
+        return None
+    day = dt.date(ref.year, ref.month, ref.day)
+    if word.startswith("yesterday"):
+        day -= dt.timedelta(days=1)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def _weekday(ref: PartialDate | None, name: str) -> PartialDate | None:
+    """The last such weekday up to the reference day (news reports the week's events)."""
+    if ref is None or ref.day is None or ref.month is None:
+        return None
+    day = dt.date(ref.year, ref.month, ref.day)
+    back = (day.weekday() - _WEEKDAYS.index(name)) % 7
+    day -= dt.timedelta(days=back)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def _date_mentions(a: Analysis) -> list[Mention]:
+    """Date mentions of the content, each completed from its context where it must be."""
+    text = a.text
+    out: list[Mention] = []
+    last_year: dict[int, int | None] = {}
+    for sent in a.sentences:
+        doc = a.documents[sent.doc] if sent.doc < len(a.documents) else a.documents[0]
+        for d in a.documents:
+            if d.n == sent.doc:
+                doc = d
+        ref = doc.date or a.date
+        if sent.doc not in last_year:
+            last_year[sent.doc] = ref.year if ref else None
+        s, e = sent.span.start, sent.span.end
+        for r in find_dates(text, s, e):
+            ly = last_year[sent.doc] if last_year[sent.doc] is not None else None
+            value: PartialDate | None = None
+            explicit = False
+            if r.form in ("full", "month-year", "year"):
+                value = PartialDate(r.year, r.month, r.day)
+                explicit = True
+                last_year[sent.doc] = r.year
+            elif r.form == "month-day" and ly is not None:
+                value = PartialDate(ly, r.month, r.day)
+            elif r.form == "month":
+                if r.relation in ("last", "this", "next") and ref is not None:
+                    year = ref.year
+                    if r.relation == "last" and ref.month is not None and r.month >= ref.month:
+                        year -= 1
+                    elif r.relation == "last" and ref.month is None:
+                        year = None
+                    if r.relation == "next" and ref.month is not None and r.month <= ref.month:
+                        year += 1
+                    value = PartialDate(year, r.month) if year else None
+                elif r.relation is None and ly is not None:
+                    value = PartialDate(ly, r.month)
+            elif r.form == "month-relative":
+                year = ref.year if r.relation == "this year" and ref else ly
+                value = PartialDate(year, r.month) if year else None
+            elif r.form == "relative-year":
+                rel = r.relation or ""
+                if rel == "this year":
+                    year = ref.year if ref else None
+                elif rel == "last year":
+                    year = ref.year - 1 if ref else None
+                elif rel in ("the following year", "the next year"):
+                    year = ly + 1 if ly else None
+                elif rel == "the previous year":
+                    year = ly - 1 if ly else None
+                else:
+                    year = ly
+                value = PartialDate(year) if year else None
+            if value is not None:
+                out.append(
+                    Mention(
+                        Span(r.start, r.end),
+                        "Date",
+                        text[r.start : r.end],
+                        date=value,
+                        explicit=explicit,
+                    )
+                )
+        for m in _RELDAY.finditer(text, s, e):
+            v = _relative_day(ref, m.group(0))
+            if v:
+                out.append(Mention(Span(*m.span()), "Date", m.group(0), date=v, explicit=False))
+        for m in _WEEKDAY.finditer(text, s, e):
+            v = _weekday(ref, m.group(1))
+            if v:
+                out.append(Mention(Span(*m.span(1)), "Date", m.group(1), date=v, explicit=False))
+    return out
+
+
+class _Taken:
+    """Which characters already belong to a mention: overlap tests in O(span length)."""
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size + 1)
+        self.spans: set[Span] = set()
+
+    def append(self, span: Span) -> None:
+        self.mask[span.start : span.end] = b"\x01" * len(span)
+        self.spans.add(span)
+
+    def overlaps(self, span: Span) -> bool:
+        return any(self.mask[span.start : span.end])
+
+
+def run(a: Analysis) -> Analysis:
+    text = a.text
+    mentions: list[Mention] = []
+    taken = _Taken(len(text))
+    regions = [s.span for s in a.sentences]
+    # document headings of a collection: their parties are mentions too
+    for d in a.documents[1:]:
+        for sp in (d.author_span, d.recipient_span):
+            if sp is not None:
+                regions.append(sp)
+
+    # 1. titled persons (adjective + title + name), names after Mr./Dr.
+    for region in regions:
+        for m in _TITLED.finditer(text, region.start, region.end):
+            name = Span(*m.span("name"))
+            if any(w in _NOT_NAMES for w in m.group("name").split()):
+                continue
+            adj = m.group("adj")
+            mentions.append(
+                Mention(
+                    name,
+                    "Envoy",
+                    m.group("name"),
+                    title=m.group("title"),
+                    title_span=Span(m.start("title"), m.end("title")),
+                    adjective=adj.removesuffix("'s") if adj else None,
+                )
+            )
+            taken.append(name)
+        for m in _HONORIFIC.finditer(text, region.start, region.end):
+            name = Span(*m.span("name"))
+            if not taken.overlaps(name):
+                mentions.append(Mention(name, "Envoy", m.group("name"), title="Mr."))
+                taken.append(name)
+
+    # 2. the gazetteer
+    if a.authority is not None:
+        pattern, forms = _gazetteer(a.authority)
+        for region in regions:
+            for m in pattern.finditer(text, region.start, region.end):
+                found = m.group(0)
+                form, kind = forms[found.lower()]
+                if not _case_ok(found, form):
+                    continue
+                span = Span(*m.span())
+                if taken.overlaps(span):
+                    # a longer titled name found around a gazetteer name: keep the titled one
+                    continue
+                mentions.append(Mention(span, kind, found, head=_head(text, span.end)))
+                taken.append(span)
+
+    # 3. groups, pronouns in letters, other capitalised words (for coreference)
+    for region in regions:
+        for m in _GROUP.finditer(text, region.start, region.end):
+            mentions.append(Mention(Span(*m.span()), "Group", m.group(0)))
+        d = _doc_at(a.documents, region.start)
+        if d.n:
+            for m in _PRONOUN.finditer(text, region.start, region.end):
+                mentions.append(Mention(Span(*m.span()), "Pronoun", m.group(0)))
+        for m in _CAPWORD.finditer(text, region.start, region.end):
+            span = Span(*m.span())
+            if m.group(0) not in _NOT_NAMES and not taken.overlaps(span):
+                mentions.append(Mention(span, "Name", m.group(0)))
+
+    mentions.extend(_date_mentions(a))
+    mentions.sort(key=lambda x: (x.span.start, -x.span.end))
+    return replace(a, mentions=tuple(mentions))
+
+
+STAGE = Stage(
+    name="mentions",
+    needs=("text", "documents", "sentences", "authority"),
+    sets=("mentions",),
+    run=run,
+)

@@ -1,0 +1,356 @@
+"""Stage ``resolve``: link mentions to authority entities.
+
+Exact lookup after normalisation, then fuzzy matching for transliterations ("Charetta",
+"LEVAWI"); a capital is a government or a place by its context ("in Moscow" is the city,
+"Moscow was ready" the government); a titled person absent from the authority data
+becomes a new envoy of the state his title names ("Polish ambassador Beretsky"); a
+surname alone refers back to the full name met before; "the two countries" to the last
+two states named.  Only the authority API is used (``lookup``, ``fuzzy_lookup``, ``get``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.records import Analysis, Document, Entity, Mention, Span, entity_key
+from kg.stages import Stage
+
+_PLACE_PREP = re.compile(
+    r"(?:\b(?:in|at|to|from|near|into|outside|visit(?:ed|s|ing)?|toward|towards|via)\s+(?:the\s+)?)$",
+    re.I,
+)
+# nouns after a state adjective that make it stand for the state itself
+OFFICIAL_HEADS = frozenset(
+    [
+        "government",
+        "governments",
+        "authorities",
+        "officials",
+        "official",
+        "representative",
+        "representatives",
+        "side",
+        "delegation",
+        "ministry",
+        "leadership",
+        "leader",
+        "leaders",
+        "ambassador",
+        "ambassadors",
+        "envoy",
+        "envoys",
+        "diplomat",
+        "diplomats",
+        "embassy",
+        "legation",
+        "mission",
+        "consulate",
+        "minister",
+        "president",
+        "premier",
+        "spokesman",
+        "spokesperson",
+        "regime",
+        "administration",
+        "cabinet",
+        "foreign",
+        "state",
+    ]
+)
+_FUNCTION = frozenset(
+    [
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "of",
+        "with",
+        "by",
+        "from",
+        "for",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "did",
+        "does",
+        "do",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "which",
+        "who",
+        "that",
+        "as",
+        "than",
+        "but",
+        "also",
+        "then",
+        "not",
+        "been",
+        "be",
+        "being",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "these",
+        "those",
+        "a",
+        "an",
+        "the",
+        "after",
+        "before",
+        "since",
+        "when",
+        "while",
+    ]
+)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _nice(name: str) -> str:
+    if name.isupper():
+        return re.sub(r"[A-Z][A-Z'’-]+", lambda m: m.group(0).capitalize(), name)
+    return name
+
+
+def is_modifier(text: str, m: Mention, entity: Entity) -> bool:
+    """True when a state word only qualifies a noun ("Soviet Jewish community")."""
+    head = (m.head or "").split()
+    if any(w.lower() in OFFICIAL_HEADS for w in head[:3]):
+        return False
+    surface = m.surface
+    if " " in surface or surface.lower() == entity.label.lower() or surface.isupper():
+        return False
+    if surface.endswith("s"):  # "the Russians", "the Soviets": the state's side
+        return False
+    nxt = text[m.span.end : m.span.end + 2]
+    if not nxt.startswith(" ") or not head:
+        return False
+    return head[0].lower() not in _FUNCTION and head[0][:1].isalpha()
+
+
+def _years(a: Analysis) -> dict[int, int | None]:
+    """The year in force at each sentence start: the sentence's own date, else the last one."""
+    out: dict[int, int | None] = {}
+    dates = [m for m in a.mentions if m.kind == "Date" and m.date]
+    last: dict[int, int | None] = {}
+    i = 0
+    for sent in a.sentences:
+        doc = next((d for d in a.documents if d.n == sent.doc), a.documents[0])
+        ref = doc.date or a.date
+        last.setdefault(sent.doc, ref.year if ref else None)
+        own = None
+        while i < len(dates) and dates[i].span.start < sent.span.end:
+            if dates[i].span.start >= sent.span.start and own is None:
+                own = dates[i].date.year
+            i += 1
+        year = own if own is not None else last[sent.doc]
+        if own is not None:
+            last[sent.doc] = own
+        out[sent.span.start] = year
+    return out
+
+
+def run(a: Analysis) -> Analysis:
+    auth = a.authority
+    text = a.text
+    years = _years(a)
+    starts = sorted(years)
+    new: dict[str, Entity] = {}
+    used: dict[str, Entity] = {}
+    surnames: dict[str, str] = {}
+    recent_states: list[str] = []
+    out: list[Mention] = []
+    warnings = list(a.warnings)
+
+    def year_at(pos: int) -> int | None:
+        best = None
+        for s in starts:
+            if s <= pos:
+                best = s
+            else:
+                break
+        if best is None:
+            return a.date.year if a.date else None
+        return years[best]
+
+    def use(e: Entity) -> str:
+        used[entity_key(e)] = e
+        return entity_key(e)
+
+    def person(surface: str, m: Mention | None, year: int | None) -> str | None:
+        surface = re.sub(r"['’]s$", "", surface.strip(" ,."))
+        if not surface:
+            return None
+        if auth.lookup(surface, kind="Person") is not None:
+            return None
+        e = auth.lookup(surface, kind="Envoy")
+        if e is None:
+            hit = auth.fuzzy_lookup(surface, kind="Envoy")
+            e = hit[0] if hit else None
+        if e is not None:
+            key = use(e)
+            surnames.setdefault(surface.split()[-1].lower(), key)
+            return key
+        last = surface.split()[-1].lower()
+        if last in surnames:
+            return surnames[last]
+        if m is not None and m.title and m.title != "Mr." and m.adjective:
+            state = auth.lookup(m.adjective, kind="State", year=year)
+            if state is None:
+                return None
+            label = _nice(surface)
+            slug = _slug(label)
+            if slug not in new:
+                new[slug] = Entity(
+                    id=slug,
+                    kind="Envoy",
+                    label=label,
+                    represents=state.id,
+                    evidence=m.span,
+                    source=a.source_id,
+                )
+                use(state)
+            key = entity_key(new[slug])
+            used[key] = new[slug]
+            surnames.setdefault(last, key)
+            return key
+        return None
+
+    docs = {d.n: d for d in a.documents}
+
+    def doc_at(pos: int) -> Document:
+        best = a.documents[0]
+        for d in a.documents[1:]:
+            if d.span.start <= pos < d.span.end:
+                best = d
+        return best
+
+    resolved_docs: dict[int, Document] = {}
+    for m in a.mentions:
+        year = year_at(m.span.start)
+        key = None
+        sense = None
+        if m.kind in ("State", "Place"):
+            place = auth.lookup(m.surface, kind="Place")
+            state = auth.lookup(m.surface, kind="State", year=year) if m.kind == "State" else None
+            before = text[max(0, m.span.start - 30) : m.span.start]
+            if place is not None and (state is None or _PLACE_PREP.search(before)):
+                key, sense = use(place), "place"
+            elif state is not None:
+                key = use(state)
+                sense = (
+                    "modifier"
+                    if place is None and is_modifier(text, m, state)
+                    else ("government" if place is not None else "state")
+                )
+                if sense != "modifier":
+                    recent_states.append(key)
+        elif m.kind == "Envoy":
+            key = person(m.surface, m, year)
+            if key is None and m.adjective:
+                # an unnamed or unknown official: the state his title names
+                state = auth.lookup(m.adjective, kind="State", year=year)
+                if state is not None:
+                    key, sense = use(state), "official"
+        elif m.kind == "Name":
+            last = m.surface.lower()
+            key = surnames.get(last)
+        elif m.kind == "Group":
+            distinct: list[str] = []
+            for k in reversed(recent_states):
+                if k not in distinct:
+                    distinct.append(k)
+                if len(distinct) == 2:
+                    break
+            if len(distinct) == 2:
+                out.append(replace(m, group=tuple(reversed(distinct))))
+            continue
+        out.append(replace(m, entity=key, sense=sense) if key or sense else m)
+
+    # authors and recipients of inner documents
+    for d in a.documents[1:]:
+        refs = []
+        for sp in (d.author_span, d.recipient_span):
+            refs.append(_party(sp, out, auth, d.date.year if d.date else None, person, use))
+        resolved_docs[d.n] = replace(d, author=refs[0], recipient=refs[1])
+    documents = tuple(resolved_docs.get(d.n, d) for d in a.documents)
+    docs = {d.n: d for d in documents}
+
+    # first-person and second-person pronouns inside a letter
+    final: list[Mention] = []
+    for m in out:
+        if m.kind == "Pronoun":
+            d = docs.get(doc_at(m.span.start).n)
+            who = d.author if m.surface in ("I", "my", "me") else d.recipient
+            if who and who.startswith("person/"):
+                final.append(replace(m, entity=who, sense="person"))
+            continue
+        if m.kind == "Name" and not m.entity:
+            continue
+        final.append(m)
+
+    # the closure: states the envoys represent, offices' states, predecessors, countries
+    queue = list(used.values())
+    while queue:
+        e = queue.pop()
+        refs = [e.represents, e.successor_of, *(o.state for o in e.offices)]
+        for sid in filter(None, refs):
+            key = f"state/{sid}"
+            if key not in used:
+                try:
+                    used[key] = auth.get("State", sid)
+                except KeyError:
+                    warnings.append(f"{e.id}: unknown state {sid}")
+                    continue
+                queue.append(used[key])
+        if e.country and f"state/{e.country}" not in used:
+            try:
+                used[f"state/{e.country}"] = auth.get("State", e.country)
+                queue.append(used[f"state/{e.country}"])
+            except KeyError:
+                warnings.append(f"{e.id}: unknown state {e.country}")
+    entities = tuple(used[k] for k in sorted(used))
+    return replace(
+        a, mentions=tuple(final), documents=documents, entities=entities, warnings=tuple(warnings)
+    )
+
+
+def _party(span: Span | None, mentions: list[Mention], auth, year, person, use) -> str | None:
+    """The entity a heading names as author or recipient: a person, else a state."""
+    if span is None:
+        return None
+    inside = [m for m in mentions if m.span in span]
+    for m in inside:
+        if m.entity and m.entity.startswith("person/"):
+            return m.entity
+    for m in inside:
+        if m.kind in ("State",) and m.entity and m.entity.startswith("state/"):
+            return m.entity
+    return None
+
+
+STAGE = Stage(
+    name="resolve",
+    needs=("mentions", "documents", "sentences", "authority"),
+    sets=("mentions", "documents", "entities"),
+    run=run,
+)
