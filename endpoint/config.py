@@ -35,7 +35,7 @@ class EndpointConfig:
     """
 
     store_path: Path | None = None
-    union_default_graph: bool = True
+    union_default_graph: bool = False
     base_iri: str = "https://w3id.org/dipkg/id/"
     ontology_path: Path = dataclasses.field(default_factory=_default_ontology)
     query_timeout: float = 10.0
@@ -46,6 +46,7 @@ class EndpointConfig:
     title: str = "dipkg: Soviet/Russian-Israeli diplomatic relations 1947-2018"
     query_workers: int = 2
     license: str = "https://creativecommons.org/licenses/by/4.0/"
+    http_max_age: int = 300  # Cache-Control max-age (seconds) of GET answers
 
     def replace(self, **changes: Any) -> EndpointConfig:
         """A copy with some fields changed (the config itself never changes)."""
@@ -62,7 +63,7 @@ class EndpointConfig:
         ``KG_STORE``, ``KG_UNION_DEFAULT_GRAPH`` (1/0), ``KG_BASE_IRI``,
         ``KG_QUERY_TIMEOUT`` (seconds), ``KG_MAX_ROWS``, ``KG_MAX_REQUEST_BYTES``,
         ``KG_SERVICE_ALLOWLIST`` (space or comma separated IRIs), ``KG_CACHE``
-        (``off`` disables), ``KG_TITLE``, ``KG_QUERY_WORKERS``.
+        (``off`` disables), ``KG_TITLE``, ``KG_QUERY_WORKERS``, ``KG_HTTP_MAX_AGE``.
         """
         env = os.environ if environ is None else environ
         kw: dict[str, Any] = {"cache": env.get("KG_CACHE", "on").strip().lower() != "off"}
@@ -82,6 +83,8 @@ class EndpointConfig:
                 kw["max_request_bytes"] = int(env["KG_MAX_REQUEST_BYTES"])
             if env.get("KG_QUERY_WORKERS"):
                 kw["query_workers"] = int(env["KG_QUERY_WORKERS"])
+            if env.get("KG_HTTP_MAX_AGE"):
+                kw["http_max_age"] = int(env["KG_HTTP_MAX_AGE"])
         except ValueError as exc:
             raise InputError(f"bad endpoint setting in the environment: {exc}") from exc
         if env.get("KG_SERVICE_ALLOWLIST"):

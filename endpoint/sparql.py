@@ -25,7 +25,9 @@ Choices the protocol leaves to the server, documented here and in the README:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from collections.abc import Iterator
 
 from flask import Blueprint, Response, current_app, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -193,33 +195,77 @@ def sparql() -> Response:
     if len(queries) > 1:
         raise InputError(f"{len(queries)} queries in one request; send exactly one")
     query = queries[0]
-    info = inspect_query(query, config.service_allowlist)
-    infer = _flag(_one(params, "infer"), "infer", True)
-    default_graphs, named_graphs = _dataset(params, info)
     results_format, graph_format = _formats(params)
-    outcome = services.run_query(
-        query,
-        infer=infer,
-        default_graph_uris=tuple(default_graphs),
-        named_graph_uris=tuple(named_graphs),
-        results_format=results_format,
-        graph_format=graph_format,
-        base_iri=request.base_url,  # the protocol lets the endpoint be the query's BASE
-    )
+    infer_param = _one(params, "infer")
+    # Everything the answer depends on, from the request alone: the ETag and the
+    # result cache are both settled before the query is even parsed.
+    key = (query, infer_param, tuple(params.get("default-graph-uri", ())),
+           tuple(params.get("named-graph-uri", ())), results_format, graph_format,
+           request.base_url)
+    etag = services.etag(*key)
+    if request.method == "GET" and request.if_none_match.contains_weak(etag[1:-1]):
+        return _not_modified(etag, config.http_max_age)
+    outcome = services.cached(key)
+    if outcome is None:
+        info = inspect_query(query, config.service_allowlist)
+        infer = _flag(infer_param, "infer", True)
+        default_graphs, named_graphs = _dataset(params, info)
+        outcome = services.run_query(
+            query,
+            infer=infer,
+            default_graph_uris=tuple(default_graphs),
+            named_graph_uris=tuple(named_graphs),
+            results_format=results_format,
+            graph_format=graph_format,
+            base_iri=request.base_url,  # the protocol lets the endpoint be the query's BASE
+            keep=False,
+        )
+        outcome = dataclasses.replace(
+            outcome, reasoning=_reasoning(services, infer, default_graphs, named_graphs))
+        services.keep(key, outcome)
+    reasoning = outcome.reasoning
     media_type = (neg.RESULT_TYPES if outcome.kind != "graph" else neg.GRAPH_TYPES)[
         outcome.format]
-    response = Response(outcome.body, content_type=neg.content_type(media_type))
-    if default_graphs or named_graphs:
-        reasoning = str(GRAPH_INFERRED) in default_graphs
+    if outcome.size > STREAM_BYTES:
+        # Sent piece by piece as the worker's pipe gave them; the length is known,
+        # so the response is not chunked.
+        response = Response(_pieces(outcome.chunks), content_type=neg.content_type(media_type))
+        response.headers["Content-Length"] = str(outcome.size)
     else:
-        reasoning = infer and services.has_inferred
+        response = Response(outcome.body, content_type=neg.content_type(media_type))
     response.headers["X-Reasoning"] = "owl2rl" if reasoning else "none"
     response.headers["Vary"] = "Accept"
     response.headers["X-Query-Time"] = f"{outcome.elapsed:.4f}"
+    response.headers["ETag"] = etag
+    if request.method == "GET":
+        response.headers["Cache-Control"] = f"public, max-age={config.http_max_age}"
     if outcome.rows is not None:
         response.headers["X-Result-Rows"] = str(outcome.rows)
     if outcome.cached:
         response.headers["X-Cache"] = "hit"
+    return response
+
+
+STREAM_BYTES = 1 << 20  # larger answers are streamed in the pieces they arrived in
+
+
+def _pieces(chunks: tuple[bytes, ...]) -> Iterator[bytes]:
+    yield from chunks
+
+
+def _reasoning(services: object, infer: bool, default_graphs: list[str],
+               named_graphs: list[str]) -> bool:
+    """Whether the OWL 2 RL closure is part of the dataset the query saw."""
+    if default_graphs or named_graphs:
+        return str(GRAPH_INFERRED) in default_graphs
+    return infer and services.has_inferred  # type: ignore[attr-defined]
+
+
+def _not_modified(etag: str, max_age: int) -> Response:
+    response = Response(status=304)
+    response.headers["ETag"] = etag
+    response.headers["Vary"] = "Accept"
+    response.headers["Cache-Control"] = f"public, max-age={max_age}"
     return response
 
 
@@ -274,11 +320,14 @@ def dataset_statistics(store: Store) -> dict[str, object]:
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     ):
         graphs[row["g"].value] = int(row["n"].value)
-    total = len(raw)
+    # Distinct triples: a built graph holds its asserted triples twice (per source,
+    # and their union in the default graph), and a triple may sit in two sources.
+    total = _count(raw, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
+                   + everything + " } }")
     inferred = graphs.get(str(GRAPH_INFERRED), 0)
     return {
         "triples": total,
-        "default_graph_triples": total - sum(graphs.values()),
+        "default_graph_triples": len(raw) - sum(graphs.values()),
         "graphs": dict(sorted(graphs.items())),
         "inferred": inferred,
         "asserted": total - inferred,

@@ -260,7 +260,7 @@ def _build_into(
 ) -> BuildSummary:
     from kg.convert import authority_graph
     from kg.store import Store
-    from kg.vocab import GRAPH_AUTHORITY, GRAPH_ONTOLOGY
+    from kg.vocab import GRAPH_AUTHORITY, GRAPH_INFERRED, GRAPH_ONTOLOGY
 
     results = convert_sources(files, options, say)
     good = [r for r in results if r.error is None]
@@ -271,7 +271,7 @@ def _build_into(
         raise BuildError("no source could be converted: " + "; ".join(e for _, e in failed))
 
     directory.mkdir(parents=True)
-    store = Store(directory / STORE_DIR, union_default_graph=True)
+    store = Store(directory / STORE_DIR)
     import pyoxigraph as ox
 
     for r in good:
@@ -286,12 +286,16 @@ def _build_into(
     store.load_file(ontology_file, graph=str(GRAPH_ONTOLOGY))
     say(f"loaded {len(good)} sources, the authority data and the ontology")
 
+    # The default graph holds the union of the asserted graphs, as one set: a query
+    # then sees each triple once (a union over graphs repeats a triple stated in
+    # two sources), and "asserted only" is one graph rather than a list of all.
+    asserted = store.merge_asserted_into_default()
+
     warnings = [w for r in good for w in r.warnings]
     if options.validate:
         warnings += _validate(store, options, say)
-    asserted = len(store)
     warnings += _reason(store, options.reasoner, say)
-    inferred = len(store) - asserted
+    inferred = sum(1 for _ in store.quads(str(GRAPH_INFERRED)))
     store.flush()
     store.dump(directory / DATASET_FILE)
 
@@ -322,8 +326,8 @@ def _validate(store: Store, options: BuildOptions, say: Progress) -> list[str]:
 
     from kg.validate import check_evidence, load_shapes, text_report, validate_shapes
 
-    data = Graph()  # the union of the asserted graphs: nothing is inferred yet
-    data.parse(data=_union_ntriples(store), format="nt")
+    data = Graph()  # the default graph: the union of the asserted graphs
+    data.parse(data=_default_graph_ntriples(store), format="nt")
     report = validate_shapes(data, shapes=load_shapes(options.ontology / "shapes.ttl"))
     if not report.conforms:
         raise ValidationFailed(
@@ -336,10 +340,10 @@ def _validate(store: Store, options: BuildOptions, say: Progress) -> list[str]:
     return []
 
 
-def _union_ntriples(store: Store) -> bytes:
+def _default_graph_ntriples(store: Store) -> bytes:
     import pyoxigraph as ox
 
-    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads()}
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_in_default_graph())
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 

@@ -187,7 +187,7 @@ def open_query_store(datasets: Sequence[Path]):
     directory = current_build()
     if directory is None:
         raise StoreError("no build yet: run `kg build` (or pass --dataset FILE)")
-    return Store(directory / STORE_DIR, read_only=True, union_default_graph=True)
+    return Store(directory / STORE_DIR, read_only=True)
 
 
 @main.command()
@@ -340,7 +340,7 @@ def serve(
             summary = build(progress=_echo_err)
             _echo_err(f"serving build {summary.version}: {summary.acts} acts")
             config = config.replace(
-                store_path=Path(summary.path) / STORE_DIR, union_default_graph=True
+                store_path=Path(summary.path) / STORE_DIR, union_default_graph=False
             )
         for name, url in urls(host, port).items():
             _echo_err(f"{name}: {url}")

@@ -127,11 +127,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def build_store(directory: Path, loads: list[tuple[bytes, ox.RdfFormat, str | None]]) -> Path:
-    """An on-disk store from (data, format, graph) triples, closed before it is served."""
+def build_store(
+    directory: Path,
+    loads: list[tuple[bytes, ox.RdfFormat, str | None]],
+    *,
+    as_build: bool = False,
+) -> Path:
+    """An on-disk store from (data, format, graph) triples, closed before it is served.
+
+    ``as_build`` lays it out as ``kg build`` does: the asserted union in the default graph.
+    """
     store = Store(directory)
     for data, fmt, graph in loads:
         store.load_bytes(data, format=fmt, graph=graph)
+    if as_build:
+        store.merge_asserted_into_default()
     store.flush()
     del store
     gc.collect()
@@ -200,7 +210,7 @@ def start_server(config: EndpointConfig, log_dir: Path, *, workers: int = 1,
 def seed_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An on-disk store of a few entities, documents and acts, with an inferred graph."""
     directory = tmp_path_factory.mktemp("seed") / "store"
-    return build_store(directory, [(SEED_TRIG.encode(), ox.RdfFormat.TRIG, None)])
+    return build_store(directory, [(SEED_TRIG.encode(), ox.RdfFormat.TRIG, None)], as_build=True)
 
 
 @pytest.fixture(scope="session")

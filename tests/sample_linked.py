@@ -160,6 +160,7 @@ def build_sample_store(directory: Path, base: str = DEFAULT_BASE) -> Path:
     """An on-disk store of the sample, closed so a server can open it read-only."""
     store = Store(directory)
     store.load_bytes(sample_trig(base).encode("utf-8"), format=ox.RdfFormat.TRIG)
+    store.merge_asserted_into_default()  # laid out as kg build lays out a graph
     store.flush()
     del store
     gc.collect()

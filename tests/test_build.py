@@ -48,7 +48,7 @@ def test_build_summary_counts_what_it_made(built) -> None:
 
 def test_build_keeps_graphs_apart(built) -> None:
     out, summary = built
-    store = Store(current_build(out) / STORE_DIR, read_only=True, union_default_graph=True)
+    store = Store(current_build(out) / STORE_DIR, read_only=True)
     graphs = {g.value for g in store.named_graphs()}
     assert {str(GRAPH_ONTOLOGY), str(GRAPH_AUTHORITY), str(GRAPH_INFERRED)} <= graphs
     for source_id in summary.sources:

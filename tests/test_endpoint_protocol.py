@@ -325,7 +325,7 @@ def test_service_description(live_server: LiveServer, oracle: ox.Store) -> None:
     assert g.value(s, SD.endpoint) == URIRef(live_server.sparql)
     assert (s, SD.supportedLanguage, SD.SPARQL11Query) in g
     assert len(set(g.objects(s, SD.resultFormat))) == 10
-    assert (s, SD.feature, SD.UnionDefaultGraph) in g
+    assert ((s, SD.feature, SD.UnionDefaultGraph) in g) == live_server.config.union_default_graph
     assert g.value(s, SD.defaultEntailmentRegime) == URIRef(
         "http://www.w3.org/ns/entailment/OWL-RDF-Based")
     assert g.value(s, SD.supportedEntailmentProfile) == URIRef(
@@ -343,7 +343,8 @@ def test_void(live_server: LiveServer, oracle: ox.Store) -> None:
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/turtle")
     g = Graph().parse(data=r.content, format="turtle")
     (ds,) = [d for d in g.subjects(RDF.type, VOID.Dataset) if (d, VOID.subset, None) in g]
-    assert int(g.value(ds, VOID.triples)) == len(oracle)
+    distinct = {(q.subject, q.predicate, q.object) for q in oracle}
+    assert int(g.value(ds, VOID.triples)) == len(distinct)
     assert str(g.value(ds, VOID.sparqlEndpoint)) == live_server.sparql
     assert str(g.value(ds, VOID.uriSpace)) == "https://w3id.org/dipkg/id/"
     assert g.value(ds, DCTERMS.license) is not None
@@ -357,7 +358,7 @@ def test_void(live_server: LiveServer, oracle: ox.Store) -> None:
         assert subsets[graph.value] == len(list(oracle.quads_for_pattern(None, None, None, graph)))
     asserted = next(v for k, v in subsets.items() if k.endswith("#asserted"))
     inferred = next(v for k, v in subsets.items() if k.endswith("#inferred"))
-    assert inferred == subsets[INFERRED] and asserted + inferred == len(oracle)
+    assert inferred == subsets[INFERRED] and asserted + inferred == len(distinct)
     jr = requests.get(live_server.url + ".well-known/void",
                       headers={"Accept": "application/ld+json"}, timeout=30)
     assert jr.headers["Content-Type"].startswith("application/ld+json")

@@ -40,7 +40,7 @@ def safe_server(
     store = build_store(tmp_path_factory.mktemp("safe") / "store", [
         (SEED_TRIG.encode(), ox.RdfFormat.TRIG, None),
         (filler.encode(), ox.RdfFormat.N_TRIPLES, "urn:graph:filler"),
-    ])
+    ], as_build=True)
     config = EndpointConfig(
         store_path=store, query_timeout=TIMEOUT, max_rows=MAX_ROWS,
         max_request_bytes=MAX_REQUEST, query_workers=2, cache=False,
