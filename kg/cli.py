@@ -105,6 +105,12 @@ def convert(files: Sequence[Path], output: Path | None) -> None:
     show_default=True,
     help="owlrl is the reference implementation: the same closure, far slower.",
 )
+@click.option(
+    "--store",
+    "store_url",
+    default=None,
+    help="Also load the build into this SPARQL 1.1 store (e.g. oxigraph+http://host:7878).",
+)
 def build(
     jobs: int,
     force: bool,
@@ -112,6 +118,7 @@ def build(
     out: Path | None,
     sources: Path | None,
     reasoner: str,
+    store_url: str | None,
 ) -> None:
     """Convert data/sources, validate, reason, and write the graph atomically."""
     from dataclasses import replace
@@ -128,8 +135,28 @@ def build(
         options = replace(options, sources=sources.resolve())
     summary = run_build(options, progress=_echo_err)
     _print_summary(summary)
+    if store_url:
+        _push_build(Path(summary.path), store_url)
     if summary.failed:
         sys.exit(InputError.exit_code)
+
+
+def _open_remote(url: str):
+    """A remote store laid out as ``kg build --store`` writes it."""
+    from kg.remote import open_store
+    from kg.vocab import GRAPH_ASSERTED
+
+    return open_store(url, union_default_graph=False, asserted_graph=str(GRAPH_ASSERTED))
+
+
+def _push_build(build_dir: Path, url: str) -> None:
+    """Copy a build, graph by graph, to a remote store (reasoning already materialised)."""
+    from kg.build import STORE_DIR
+    from kg.store import Store
+
+    remote = _open_remote(url)
+    copied = remote.copy_from(Store(build_dir / STORE_DIR, read_only=True))
+    _echo_err(f"loaded {copied} quads into {url}")
 
 
 def _print_summary(summary) -> None:
@@ -200,8 +227,15 @@ def open_query_store(datasets: Sequence[Path]):
     type=click.Path(path_type=Path),
     help="Query this RDF file (reasoned) instead of the build; more files may follow it.",
 )
+@click.option("--store", "store_url", default=None, help="Query this SPARQL 1.1 store instead.")
 @click.option("-f", "--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table")
-def query(args: Sequence[str], no_infer: bool, datasets: Sequence[Path], fmt: str) -> None:
+def query(
+    args: Sequence[str],
+    no_infer: bool,
+    datasets: Sequence[Path],
+    store_url: str | None,
+    fmt: str,
+) -> None:
     """Run a SPARQL query (the last argument: a string, @FILE, or - for stdin).
 
     \b
@@ -214,7 +248,10 @@ def query(args: Sequence[str], no_infer: bool, datasets: Sequence[Path], fmt: st
     if more and not datasets:
         raise InputError(f"unexpected argument {more[0]!r} (only --dataset takes files)")
     text = _query_text(sparql)
-    store = open_query_store([*datasets, *map(Path, more)])
+    if store_url:
+        store = _open_remote(store_url)
+    else:
+        store = open_query_store([*datasets, *map(Path, more)])
     result = store.query(text, infer=not no_infer)
     click.echo(render(result, fmt), nl=False)
 

@@ -368,13 +368,17 @@ class RemoteStore:
         count = 0
         graphs: list[str | None] = [None, *(g.value for g in store.named_graphs())]
         for graph in graphs:
-            if graph is None:  # Store.quads() has no way to ask for the default graph alone
-                quads = list(store._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            if graph is None:
+                # The build's default graph (its asserted union) goes to ``asserted_graph``
+                # when one is set: the protocol cannot name a server's default graph.
+                quads = list(store.quads_in_default_graph())
                 if not quads:
                     continue
+                target = self.asserted_graph
             else:
                 quads = list(store.quads(graph))
-            self.replace_graph(graph, quads)
+                target = graph
+            self.replace_graph(target, quads)
             count += len(quads)
             log.info("copied %d triples into %s", len(quads), graph or "the default graph")
         return count
@@ -468,6 +472,9 @@ class RemoteStore:
         self, sparql: str, infer: bool, default: Sequence[str], named: Sequence[str]
     ) -> tuple[list[str], list[str]]:
         """The ``default-graph-uri`` and ``named-graph-uri`` lists to send (both empty: none)."""
+        if self.asserted_graph and not (default or named or has_dataset_clause(sparql)):
+            default = [self.asserted_graph] + ([INFERRED] if infer else [])
+            return default, self._listed(infer)
         if default or named or not self.union_default_graph:
             if default and not named and self.union_default_graph:
                 named = self._listed(infer)
@@ -481,9 +488,6 @@ class RemoteStore:
             if clause is None and self.server_union:
                 log.warning("FROM with prefixed names: a union-mode server may ignore it")
             return clause or ([], [])
-        if self.asserted_graph:
-            default = [self.asserted_graph] + ([INFERRED] if infer else [])
-            return default, self._listed(infer)
         if infer and self.server_union:
             return [], []
         graphs = self._listed(infer)

@@ -46,7 +46,7 @@ def render(result: QueryResult, fmt: str = "table") -> str:
         if fmt in RESULT_FORMATS:
             return result.serialize(format=RESULT_FORMATS[fmt]).decode()
         return ("true" if bool(result) else "false") + "\n"
-    if isinstance(result, ox.QueryTriples):
+    if not isinstance(result, ox.QuerySolutions):  # CONSTRUCT or DESCRIBE, local or remote
         graph_fmt = GRAPH_FORMATS.get("turtle" if fmt == "table" else fmt)
         if graph_fmt is None:
             raise InputError(f"a CONSTRUCT or DESCRIBE result cannot be written as {fmt}")

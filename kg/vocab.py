@@ -38,6 +38,8 @@ PREFIXES = {
 GRAPH_ONTOLOGY = ID["graph/ontology"]
 GRAPH_AUTHORITY = ID["graph/authority"]
 GRAPH_INFERRED = ID["graph/inferred"]
+# A remote store's copy of a build's default graph (the union of what was asserted).
+GRAPH_ASSERTED = ID["graph/asserted"]
 
 
 def source_graph(source_id: str):
@@ -82,6 +84,7 @@ __all__ = [
     "DIP",
     "DOCUMENT_TYPES",
     "FOAF",
+    "GRAPH_ASSERTED",
     "GRAPH_AUTHORITY",
     "GRAPH_INFERRED",
     "GRAPH_ONTOLOGY",

@@ -390,3 +390,43 @@ def test_dataset_policy_without_server():
     assert dataset(plain, True, named=["http://x"]) == ([], ["http://x"])
     for store in (client, union, fast, plain):
         store.close()
+
+
+def test_kg_build_and_query_through_a_remote_store(tmp_path) -> None:
+    """`kg build --store URL` pushes the reasoned build; `kg query --store URL` answers as local."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    if OXIGRAPH is None:
+        pytest.skip("the `oxigraph` server binary is not installed (pip install oxigraph)")
+    port = _free_port()
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [OXIGRAPH, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"oxigraph+http://127.0.0.1:{port}"
+    runner = CliRunner(env={"KG_BUILD_DIR": str(tmp_path / "build")})
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}/query", proc, log)
+        built = runner.invoke(main, ["build", "--store", url])
+        assert built.exit_code == 0, built.output
+        query = (
+            "PREFIX dip: <https://w3id.org/dipkg/ontology#> "
+            "SELECT DISTINCT ?act ?state WHERE { ?act a dip:SeveranceOfRelations ; "
+            "dip:actingState ?state } ORDER BY ?act ?state"
+        )
+        local = runner.invoke(main, ["query", "-f", "csv", query])
+        remote = runner.invoke(main, ["query", "--store", url, "-f", "csv", query])
+        assert local.exit_code == 0 and remote.exit_code == 0, remote.output
+        assert local.stdout.count("\n") > 1  # reasoning gave acting states
+        assert remote.stdout == local.stdout
+        asserted_only = runner.invoke(main, ["query", "--store", url, "--no-infer", "-f", "csv",
+                                             query])
+        assert asserted_only.stdout.strip() == "act,state"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
