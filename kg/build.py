@@ -8,7 +8,12 @@ either, and a failed or interrupted build leaves the previous one intact.
 
 The version is a hash of every input (sources, manifest, authority data,
 ontology, shapes and the converter's own code): an unchanged re-run finds its
-version already current and returns at once.
+version already current and returns at once.  When the only change is new
+sources, the build is extended: the previous build is copied, only the new
+sources are converted, and the reasoner (kept as ``reasoner.pickle``) reasons
+from the new triples alone, so adding one document costs what that document
+touches.  Any other change (a source edited or removed, new authority data, new
+code) rebuilds from scratch.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import shutil
 import time
 from collections import Counter
@@ -32,11 +38,14 @@ from kg.errors import BuildError, InputError, KGError, ValidationFailed
 
 if TYPE_CHECKING:
     from kg.authority import Authority
+    from kg.reason import Reasoner
     from kg.store import Store
 
 log = logging.getLogger(__name__)
 
 BUILD_FILE = "build.json"
+SOURCES_FILE = "sources.json"
+REASONER_FILE = "reasoner.pickle"
 STORE_DIR = "store"
 DATASET_FILE = "dataset.nq"
 CURRENT = "current"
@@ -123,22 +132,38 @@ def _files_under(path: Path, pattern: str) -> list[Path]:
     return sorted(p for p in path.rglob(pattern) if p.is_file()) if path.is_dir() else []
 
 
+def _digest(files: Iterable[Path], seed: str = "") -> str:
+    digest = hashlib.sha256(seed.encode())
+    for file in files:
+        digest.update(file.name.encode())
+        digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def base_version(options: BuildOptions) -> str:
+    """A hash of every input but the sources: what a build can be extended under."""
+    code = Path(__file__).resolve().parent
+    return _digest(
+        [
+            *_files_under(options.manifest, "*"),
+            *_files_under(options.authority, "*.yaml"),
+            *_files_under(options.ontology, "*.ttl"),
+            *_files_under(code, "*.py"),
+        ],
+        seed=options.reasoner,
+    )
+
+
+def source_hashes(files: Iterable[Path]) -> dict[str, str]:
+    return {f.stem: _digest([f]) for f in files}
+
+
 def input_version(options: BuildOptions) -> str:
     """A hash of every input of a build, and of the code that converts them."""
-    digest = hashlib.sha256(options.reasoner.encode())
-    code = Path(__file__).resolve().parent
-    groups = [
-        _files_under(options.sources, "*.txt"),
-        _files_under(options.manifest, "*"),
-        _files_under(options.authority, "*.yaml"),
-        _files_under(options.ontology, "*.ttl"),
-        _files_under(code, "*.py"),
-    ]
-    for group in groups:
-        for file in group:
-            digest.update(file.name.encode())
-            digest.update(hashlib.sha256(file.read_bytes()).digest())
-    return digest.hexdigest()[:16]
+    hashes = source_hashes(sorted(options.sources.glob("*.txt")))
+    return hashlib.sha256(
+        json.dumps([base_version(options), sorted(hashes.items())]).encode()
+    ).hexdigest()[:16]
 
 
 def current_build(out: Path | None = None) -> Path | None:
@@ -236,8 +261,14 @@ def build(options: BuildOptions | None = None, *, progress: Progress | None = No
     options.out.mkdir(parents=True, exist_ok=True)
     tmp = options.out / f".tmp-{version}-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
+    plan = Plan(version, base_version(options), source_hashes(files), files, options, say)
+    new_files = None if options.force or existing is None else _only_added(existing, plan)
     try:
-        summary = _build_into(tmp, version, files, options, say, started)
+        if new_files is None:
+            summary = _build_into(tmp, plan, started)
+        else:
+            say(f"extending build {existing.name}: {len(new_files)} new source(s)")
+            summary = _extend_into(tmp, existing, new_files, plan, started)
         final = options.out / version
         shutil.rmtree(final, ignore_errors=True)
         tmp.rename(final)
@@ -250,84 +281,176 @@ def build(options: BuildOptions | None = None, *, progress: Progress | None = No
     return BuildSummary(**{**asdict(summary), "path": str(final)})
 
 
-def _build_into(
-    directory: Path,
-    version: str,
-    files: Sequence[Path],
-    options: BuildOptions,
-    say: Progress,
-    started: float,
-) -> BuildSummary:
-    from kg.convert import authority_graph
-    from kg.store import Store
-    from kg.vocab import GRAPH_AUTHORITY, GRAPH_INFERRED, GRAPH_ONTOLOGY
+@dataclass(frozen=True)
+class Plan:
+    """What one run of the build works from."""
 
-    results = convert_sources(files, options, say)
-    good = [r for r in results if r.error is None]
-    failed = tuple((r.source_id, r.error or "") for r in results if r.error is not None)
-    for source_id, error in failed:
-        log.warning("%s: not converted: %s", source_id, error)
-    if not good:
-        raise BuildError("no source could be converted: " + "; ".join(e for _, e in failed))
+    version: str
+    base: str
+    hashes: dict[str, str]
+    files: Sequence[Path]
+    options: BuildOptions
+    say: Progress
 
-    directory.mkdir(parents=True)
-    store = Store(directory / STORE_DIR)
+
+def _only_added(previous: Path, plan: Plan) -> list[Path] | None:
+    """The new source files, if adding them is the only change since ``previous``."""
+    records_file = previous / SOURCES_FILE
+    if plan.options.reasoner != "fast" or not (previous / REASONER_FILE).is_file():
+        return None
+    if not records_file.is_file():
+        return None
+    state = json.loads(records_file.read_text("utf-8"))
+    old = {sid: rec["hash"] for sid, rec in state["sources"].items()}
+    if state.get("base") != plan.base or any(plan.hashes.get(k) != h for k, h in old.items()):
+        return None
+    added = [f for f in plan.files if f.stem not in old]
+    return added or None
+
+
+def _build_into(directory: Path, plan: Plan, started: float) -> BuildSummary:
+    """A build from scratch: every source, the authority data, the ontology."""
     import pyoxigraph as ox
 
+    from kg.convert import authority_graph
+    from kg.store import Store
+    from kg.vocab import GRAPH_AUTHORITY, GRAPH_ONTOLOGY
+
+    options, say = plan.options, plan.say
+    results = _converted(plan.files, plan)
+    good = [r for r in results if r.error is None]
+    directory.mkdir(parents=True)
+    store = Store(directory / STORE_DIR)
     for r in good:
         store.load_bytes(r.nquads, format=ox.RdfFormat.N_QUADS)
-    authority = _authority(str(options.authority))
     store.load_bytes(
-        authority_graph(authority).serialize(format="nt", encoding="utf-8"),
+        authority_graph(_authority(str(options.authority))).serialize(
+            format="nt", encoding="utf-8"
+        ),
         format=ox.RdfFormat.N_TRIPLES,
         graph=str(GRAPH_AUTHORITY),
     )
-    ontology_file = options.ontology / "dipkg.ttl"
-    store.load_file(ontology_file, graph=str(GRAPH_ONTOLOGY))
+    store.load_file(options.ontology / "dipkg.ttl", graph=str(GRAPH_ONTOLOGY))
     say(f"loaded {len(good)} sources, the authority data and the ontology")
-
     # The default graph holds the union of the asserted graphs, as one set: a query
     # then sees each triple once (a union over graphs repeats a triple stated in
     # two sources), and "asserted only" is one graph rather than a list of all.
-    asserted = store.merge_asserted_into_default()
-
-    warnings = [w for r in good for w in r.warnings]
+    store.merge_asserted_into_default()
     if options.validate:
-        warnings += _validate(store, options, say)
-    warnings += _reason(store, options.reasoner, say)
-    inferred = sum(1 for _ in store.quads(str(GRAPH_INFERRED)))
+        _validate(_default_graph_ntriples(store), options, say)
+    warnings = [w for r in good for w in r.warnings]
+    if options.reasoner == "owlrl":
+        from kg.reference import owlrl_reason_store
+
+        say(f"reasoned with owlrl: {owlrl_reason_store(store)} triples inferred (OWL 2 RL)")
+    else:
+        from kg.reason import Reasoner
+
+        reasoner = Reasoner()
+        warnings += _reason(store, reasoner, list(_default_triples(store)), say)
+        (directory / REASONER_FILE).write_bytes(pickle.dumps(reasoner, protocol=5))
+    return _finish(directory, store, plan, {}, results, warnings, started)
+
+
+def _extend_into(
+    directory: Path, previous: Path, new_files: Sequence[Path], plan: Plan, started: float
+) -> BuildSummary:
+    """The previous build plus new sources, reasoned from the new triples only."""
+    import pyoxigraph as ox
+
+    from kg.store import Store
+
+    say = plan.say
+    shutil.copytree(previous, directory, symlinks=True)
+    (directory / DATASET_FILE).unlink(missing_ok=True)
+    results = _converted(new_files, plan)
+    good = [r for r in results if r.error is None]
+    store = Store(directory / STORE_DIR)
+    before = set(_default_triples(store))
+    stated: set[tuple] = set()  # every triple of the new sources (each is self-contained)
+    for r in good:
+        store.load_bytes(r.nquads, format=ox.RdfFormat.N_QUADS)
+        stated |= {
+            (q.subject, q.predicate, q.object)
+            for q in ox.parse(r.nquads, format=ox.RdfFormat.N_QUADS)
+        }
+    added = stated - before
+    store.add_quads(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in added)
+    if plan.options.validate and stated:
+        triples = [ox.Triple(*t) for t in stated]
+        _validate(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), plan.options, say)
+    reasoner = pickle.loads((directory / REASONER_FILE).read_bytes())
+    warnings = [w for r in good for w in r.warnings]
+    warnings += _reason(store, reasoner, sorted(added, key=str), say)
+    (directory / REASONER_FILE).write_bytes(pickle.dumps(reasoner, protocol=5))
+    records = json.loads((previous / SOURCES_FILE).read_text("utf-8"))["sources"]
+    return _finish(directory, store, plan, records, results, warnings, started)
+
+
+def _converted(files: Sequence[Path], plan: Plan) -> list[SourceResult]:
+    results = convert_sources(files, plan.options, plan.say)
+    for r in results:
+        if r.error is not None:
+            log.warning("%s: not converted: %s", r.source_id, r.error)
+    if all(r.error is not None for r in results):
+        errors = "; ".join(f"{r.source_id}: {r.error}" for r in results)
+        raise BuildError("no source could be converted: " + errors)
+    return results
+
+
+def _finish(
+    directory: Path,
+    store: Store,
+    plan: Plan,
+    records: dict[str, dict],
+    results: Sequence[SourceResult],
+    warnings: list[str],
+    started: float,
+) -> BuildSummary:
+    """Write the dataset file, the per-source records and the summary."""
+    from kg.vocab import GRAPH_INFERRED
+
+    for r in results:
+        if r.error is None:
+            records[r.source_id] = {
+                "hash": plan.hashes[r.source_id],
+                "acts_by_type": dict(r.acts_by_type),
+                "documents": r.documents,
+                "entities": list(r.entities),
+            }
     store.flush()
     store.dump(directory / DATASET_FILE)
-
     acts: Counter[str] = Counter()
-    for r in good:
-        acts.update(dict(r.acts_by_type))
+    for rec in records.values():
+        acts.update(rec["acts_by_type"])
     summary = BuildSummary(
-        version=version,
+        version=plan.version,
         path=str(directory),
-        documents=sum(r.documents for r in good),
+        documents=sum(rec["documents"] for rec in records.values()),
         acts_by_type=dict(sorted(acts.items())),
-        entities=len({e for r in good for e in r.entities}),
-        triples_asserted=asserted,
-        triples_inferred=inferred,
+        entities=len({e for rec in records.values() for e in rec["entities"]}),
+        triples_asserted=sum(1 for _ in store.quads_in_default_graph()),
+        triples_inferred=sum(1 for _ in store.quads(str(GRAPH_INFERRED))),
         warnings=tuple(warnings),
-        failed=failed,
-        sources=tuple(r.source_id for r in good),
+        failed=tuple((r.source_id, r.error) for r in results if r.error is not None),
+        sources=tuple(sorted(records)),
         seconds=round(time.perf_counter() - started, 3),
     )
+    state = {"base": plan.base, "sources": dict(sorted(records.items()))}
+    (directory / SOURCES_FILE).write_text(json.dumps(state, indent=1), "utf-8")
     (directory / BUILD_FILE).write_text(summary.to_json(), "utf-8")
     del store
     return summary
 
 
-def _validate(store: Store, options: BuildOptions, say: Progress) -> list[str]:
-    """SHACL shapes and evidence offsets, on the asserted data; raises if they fail."""
+def _validate(ntriples: bytes, options: BuildOptions, say: Progress) -> None:
+    """SHACL shapes and evidence offsets on asserted triples; raises if they fail."""
     from rdflib import Graph
 
     from kg.validate import check_evidence, load_shapes, text_report, validate_shapes
 
-    data = Graph()  # the default graph: the union of the asserted graphs
-    data.parse(data=_default_graph_ntriples(store), format="nt")
+    data = Graph()
+    data.parse(data=ntriples, format="nt")
     report = validate_shapes(data, shapes=load_shapes(options.ontology / "shapes.ttl"))
     if not report.conforms:
         raise ValidationFailed(
@@ -337,26 +460,36 @@ def _validate(store: Store, options: BuildOptions, say: Progress) -> list[str]:
     if problems:
         raise ValidationFailed("evidence does not match its source: " + "; ".join(problems[:5]))
     say("validated: SHACL shapes conform, every evidence quote matches its offsets")
-    return []
+
+
+def _default_triples(store: Store) -> Iterable[tuple]:
+    return ((q.subject, q.predicate, q.object) for q in store.quads_in_default_graph())
 
 
 def _default_graph_ntriples(store: Store) -> bytes:
     import pyoxigraph as ox
 
-    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_in_default_graph())
+    triples = (ox.Triple(*t) for t in _default_triples(store))
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
-def _reason(store: Store, reasoner: str, say: Progress) -> list[str]:
-    """Fill the inferred graph; inconsistencies become warnings naming their rule."""
-    if reasoner == "owlrl":
-        from kg.reference import owlrl_reason_store
+def _reason(store: Store, reasoner: Reasoner, triples: list[tuple], say: Progress) -> list[str]:
+    """Reason from ``triples`` and add what follows to the inferred graph.
 
-        say(f"reasoned with owlrl: {owlrl_reason_store(store)} triples inferred (OWL 2 RL)")
-        return []
-    from kg.reason import reason_store
+    A triple that was inferred before and is now asserted leaves the inferred
+    graph, which holds only what is not asserted.  Contradictions become warnings
+    that name their rule.
+    """
+    import pyoxigraph as ox
 
-    closure = reason_store(store)
+    from kg.vocab import GRAPH_INFERRED
+
+    closure = reasoner.add(triples)
+    graph = ox.NamedNode(str(GRAPH_INFERRED))
+    if store.has_inferred():
+        for s_, p_, o_ in triples:
+            store.remove_quad(ox.Quad(s_, p_, o_, graph))
+    store.add_quads(ox.Quad(s_, p_, o_, graph) for s_, p_, o_ in closure.inferred)
     say(f"reasoned: {len(closure.inferred)} triples inferred (OWL 2 RL)")
     return [f"inconsistency ({v.rule}): {v.message}" for v in closure.violations]
 

@@ -152,6 +152,10 @@ class Store:
         self._graphs = None
         return len(triples)
 
+    def remove_quad(self, quad: ox.Quad) -> None:
+        self._store.remove(quad)
+        self._graphs = None
+
     def clear_graph(self, graph: str) -> None:
         node = ox.NamedNode(graph)
         if self._store.contains_named_graph(node):

@@ -106,3 +106,63 @@ def test_failed_build_leaves_previous_intact(tmp_path: Path, monkeypatch) -> Non
     assert directory is not None and read_summary(directory).version == good.version
     assert (directory / BUILD_FILE).is_file()
     assert not [p for p in options.out.iterdir() if p.name.startswith(".tmp-")]
+
+
+def _graph_contents(out: Path) -> dict[str, object]:
+    """Each graph of a build as an rdflib graph, compared up to blank-node labels."""
+    import pyoxigraph as ox
+    from rdflib import Graph
+    from rdflib.compare import to_isomorphic
+
+    store = Store(current_build(out) / STORE_DIR, read_only=True)
+    lines: dict[str, list[str]] = {}
+    for q in store.quads():
+        name = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+        lines.setdefault(name, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    return {
+        name: to_isomorphic(Graph().parse(data="\n".join(rows), format="nt"))
+        for name, rows in lines.items()
+    }
+
+
+def test_adding_a_source_extends_the_build_to_what_a_full_build_gives(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    seeds = sorted(paths.sources_dir().glob("*.txt"))
+    for p in seeds[:2]:
+        shutil.copy(p, sources / p.name)
+    messages: list[str] = []
+    build(BuildOptions(sources=sources, out=tmp_path / "inc"))
+    shutil.copy(seeds[3], sources / seeds[3].name)
+    extended = build(BuildOptions(sources=sources, out=tmp_path / "inc"), progress=messages.append)
+    assert any(m.startswith("extending build") for m in messages), messages
+    full = build(BuildOptions(sources=sources, out=tmp_path / "full"))
+    assert extended.version == full.version
+    assert extended.acts_by_type == full.acts_by_type
+    assert extended.triples_inferred == full.triples_inferred > 0
+    assert _graph_contents(tmp_path / "inc") == _graph_contents(tmp_path / "full")
+
+
+def test_an_edited_source_rebuilds_from_scratch(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    seed = sorted(paths.sources_dir().glob("*.txt"))[1]
+    shutil.copy(seed, sources / seed.name)
+    build(BuildOptions(sources=sources, out=tmp_path / "out"))
+    (sources / seed.name).write_text(seed.read_text("utf-8") + "\nMore text.\n", "utf-8")
+    messages: list[str] = []
+    build(BuildOptions(sources=sources, out=tmp_path / "out"), progress=messages.append)
+    assert not any(m.startswith("extending build") for m in messages)
+
+
+def test_parallel_conversion_gives_the_same_graph(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for p in sorted(paths.sources_dir().glob("*.txt"))[:3]:
+        shutil.copy(p, sources / p.name)
+    (sources / "zz_bad.txt").write_bytes(b"\x80 not text")
+    serial = build(BuildOptions(sources=sources, out=tmp_path / "serial"))
+    parallel = build(BuildOptions(sources=sources, out=tmp_path / "parallel", jobs=2))
+    assert parallel.failed == serial.failed == (("zz_bad", serial.failed[0][1]),)
+    assert parallel.acts_by_type == serial.acts_by_type
+    assert _graph_contents(tmp_path / "parallel") == _graph_contents(tmp_path / "serial")
