@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from xml.sax import SAXParseException
 
 import pyshacl
@@ -45,6 +45,9 @@ from kg.vocab import (
     SKOS,
     XSD,
 )
+
+if TYPE_CHECKING:
+    from kg.reason import Violation
 
 log = logging.getLogger(__name__)
 
@@ -375,20 +378,26 @@ class ValidationSummary:
 
 
 def _read_files(files: Sequence[Path]) -> Dataset:
+    """RDF files as one dataset; ``.gz`` files are read gunzipped (``x.nt.gz`` is N-Triples)."""
     from rdflib.util import guess_format
+
+    from kg.store import read_rdf_bytes
 
     dataset = Dataset()
     for file in files:
         path = Path(file)
         if not path.is_file():
             raise InputError(f"no such file: {path}")
-        fmt = guess_format(str(path)) or "turtle"
+        name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+        fmt = guess_format(name) or "turtle"
+        base = path.resolve().as_uri()
         try:
+            data = read_rdf_bytes(path)
             if fmt in ("nquads", "trig", "trix"):
-                dataset.parse(path, format=fmt)
+                dataset.parse(data=data, format=fmt, publicID=base)
             else:
-                dataset.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
-        except (SyntaxError, ValueError, SAXParseException) as exc:
+                dataset.graph(URIRef(base)).parse(data=data, format=fmt, publicID=base)
+        except (SyntaxError, ValueError, SAXParseException, EOFError, OSError) as exc:
             raise InputError(f"cannot parse {path} as {fmt}: {exc}") from exc
     return dataset
 
@@ -412,7 +421,8 @@ def _read_build() -> Dataset:
 def consistency_problems(data: Graph | Dataset, *, ontology: Graph | None = None) -> list[str]:
     """Inconsistencies of the asserted ``data`` with the ontology under OWL 2 RL.
 
-    Uses the project's reasoner (:mod:`kg.reason`, owlrl's closure, faster).
+    Uses the project's reasoner (:mod:`kg.reason`, owlrl's closure, faster).  Each
+    problem names its rule (``cax-dw``, ``prp-fp``...) and the offending triples.
     """
     from kg.reason import from_rdflib, reason
 
@@ -420,7 +430,13 @@ def consistency_problems(data: Graph | Dataset, *, ontology: Graph | None = None
     graph += load_ontology() if ontology is None else ontology
     graph += _union(data, skip=(GRAPH_INFERRED,))
     closure = reason(from_rdflib(graph))
-    return sorted({v.message for v in closure.violations})
+    return sorted({_violation_text(v) for v in closure.violations})
+
+
+def _violation_text(violation: Violation) -> str:
+    """``rule: message (triples: ...)``: the OWL 2 RL rule and the triples that break it."""
+    triples = " . ".join(" ".join(str(t) for t in triple) for triple in violation.triples)
+    return f"{violation.rule}: {violation.message} (triples: {triples})"
 
 
 def validate_files(files: Sequence[Path]) -> ValidationSummary:
