@@ -1,13 +1,14 @@
 """How well the converter finds the diplomatic acts of the texts: precision, recall, F1.
 
-Runs the converter on each seed text (``data/sources``) and, with ``--heldout``, on
-each held-out text (``tests/heldout/texts``), reads the acts back from the RDF it
+Runs the converter on each seed text (``data/sources``) and, with ``--heldout`` and
+``--heldout2``, on each text of the two independently written held-out sets
+(``tests/heldout/texts``, ``tests/heldout2/texts``), reads the acts back from the RDF it
 produces (:func:`kg.evaluate.acts_from_dataset`), and scores them against the gold
 annotation written from the texts alone (``data/annotations``,
-``tests/heldout/annotations``).  Prints one table per set: precision, recall and F1
-by act type and overall, and the recall of the central acts.
+``tests/heldout/annotations``, ``tests/heldout2/annotations``).  Prints one table per
+set: precision, recall and F1 by act type and overall, and the recall of the central acts.
 
-    python benchmarks/extraction.py [--heldout] [--details] [--json PATH]
+    python benchmarks/extraction.py [--heldout] [--heldout2] [--details] [--json PATH]
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ log = logging.getLogger("benchmarks.extraction")
 SETS = {
     "seeds": (ROOT / "data" / "annotations", ROOT / "data" / "sources"),
     "held-out": (ROOT / "tests" / "heldout" / "annotations", ROOT / "tests" / "heldout" / "texts"),
+    "held-out-2": (ROOT / "tests" / "heldout2" / "annotations",
+                   ROOT / "tests" / "heldout2" / "texts"),
 }
 
 Converter = Callable[[str, str], tuple[list[PredictedAct], dict[str, str]]]
@@ -152,6 +155,8 @@ def as_json(total: Scores, per_source: dict[str, Scores]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", action="store_true", help="also score the held-out texts")
+    parser.add_argument("--heldout2", action="store_true",
+                        help="also score the second, independently written held-out set")
     parser.add_argument("--details", action="store_true", help="list missed and spurious acts")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -164,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
               "kg.authority.load_authority(). Nothing scored.")
         return 0
     report = {}
-    names = ["seeds", "held-out"] if args.heldout else ["seeds"]
+    names = ["seeds"] + ["held-out"] * args.heldout + ["held-out-2"] * args.heldout2
     for name in names:
         total, per_source = evaluate_set(name, run, authority_represents)
         print(table(name, total, per_source))

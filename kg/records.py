@@ -189,6 +189,7 @@ class Act:
     intermediaries: tuple[str, ...] = ()
     date: PartialDate | None = None
     place: str | None = None
+    trigger: Span | None = None  # the words that carry the act, inside the evidence
 
     @property
     def participants(self) -> tuple[str, ...]:
@@ -212,6 +213,9 @@ class Analysis:
     date: PartialDate | None = None
     content: tuple[Span, ...] = ()
     boilerplate: tuple[Span, ...] = ()
+    # photo captions that tell of an event ("The photo above shows X receiving Y"): not
+    # part of the running text, but read for acts
+    captions: tuple[Span, ...] = ()
     documents: tuple[Document, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()

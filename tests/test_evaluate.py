@@ -30,6 +30,8 @@ SEED_GOLD = ROOT / "data" / "annotations"
 SEED_TEXTS = ROOT / "data" / "sources"
 HELD_GOLD = ROOT / "tests" / "heldout" / "annotations"
 HELD_TEXTS = ROOT / "tests" / "heldout" / "texts"
+HELD2_GOLD = ROOT / "tests" / "heldout2" / "annotations"
+HELD2_TEXTS = ROOT / "tests" / "heldout2" / "texts"
 
 TEXT = (
     "On July 6, Mr. Sharett wrote to Mr. Molotov about relations. "
@@ -309,7 +311,8 @@ def test_acts_from_dataset_reads_the_data_model() -> None:
 
 def _gold_files() -> list[tuple[Path, Path]]:
     pairs = []
-    for gold_dir, text_dir in ((SEED_GOLD, SEED_TEXTS), (HELD_GOLD, HELD_TEXTS)):
+    for gold_dir, text_dir in ((SEED_GOLD, SEED_TEXTS), (HELD_GOLD, HELD_TEXTS),
+                               (HELD2_GOLD, HELD2_TEXTS)):
         for path in sorted(gold_dir.glob("*.yaml")):
             pairs.append((path, text_dir / f"{path.stem}.txt"))
     return pairs
@@ -321,6 +324,15 @@ def test_every_source_and_heldout_text_has_a_gold_file() -> None:
     held = {p.stem for p in HELD_TEXTS.glob("*.txt")}
     assert len(held) >= 5 and held == {p.stem for p in HELD_GOLD.glob("*.yaml")}
     for path in HELD_TEXTS.glob("*.txt"):
+        assert 1500 <= len(path.read_text(encoding="utf-8")) <= 6000, path.name
+
+
+def test_every_heldout2_text_has_a_gold_file() -> None:
+    """The second held-out set pairs each text with its gold, and neither set reuses a name."""
+    held2 = {p.stem for p in HELD2_TEXTS.glob("*.txt")}
+    assert len(held2) >= 6 and held2 == {p.stem for p in HELD2_GOLD.glob("*.yaml")}
+    assert not held2 & {p.stem for p in HELD_TEXTS.glob("*.txt")}
+    for path in HELD2_TEXTS.glob("*.txt"):
         assert 1500 <= len(path.read_text(encoding="utf-8")) <= 6000, path.name
 
 

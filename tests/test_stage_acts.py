@@ -154,3 +154,380 @@ def test_lists_and_coordinated_subjects(auth) -> None:
     assert got == [
         ("Correspondence", ("person/rufus-firefly",), ("person/vyacheslav-molotov",), None)
     ]
+
+
+# -- implied parties, replies, captions, dedupe: each rule on a sentence of its own ---------
+
+MO, SH, RF = "person/vyacheslav-molotov", "person/moshe-sharett", "person/rufus-firefly"
+RU = "state/russia"
+
+
+def test_a_visit_to_a_capital_is_a_visit_to_its_state_of_that_year(auth) -> None:
+    assert _acts("In 1960, Mr. Sharett visited Moscow.", auth) == [
+        ("Visit", (SH,), (SU,), PartialDate(1960))
+    ]
+    assert _acts("In 2005, Mr. Sharett visited Moscow.", auth) == [
+        ("Visit", (SH,), (RU,), PartialDate(2005))
+    ]
+    assert _acts("Mr. Sharett's visit to Fredville in 1962 was short.", auth) == [
+        ("Visit", (SH,), (FR,), PartialDate(1962))
+    ]
+
+
+def test_relations_with_one_named_state_take_the_texts_other_state(auth) -> None:
+    got = _acts(
+        "Poland and Freedonia had long been close. Poland sent a mission to Freedonia in 1955. "
+        "Relations were broken off by Fredville in 1960.",
+        auth,
+    )
+    assert ("SeveranceOfRelations", (FR,), (PL,), PartialDate(1960)) in got
+
+
+def test_relations_between_two_states_the_sentence_names(auth) -> None:
+    got = _acts(
+        "Poland and Freedonia met in 1950 to discuss their diplomatic relations, which were "
+        "interrupted on May 2, 1949.",
+        auth,
+    )
+    sev = [g for g in got if g[0] == "SeveranceOfRelations"]
+    assert len(sev) == 1 and set(sev[0][1] + sev[0][2]) == {PL, FR}
+    assert sev[0][3] == PartialDate(1949, 5, 2)
+
+
+def test_a_letter_answers_the_one_who_wrote_to_its_author(auth) -> None:
+    got = _acts(
+        "On May 2, 1960, Rufus Firefly wrote to Mr. Molotov. Mr. Molotov's letter, dated "
+        "May 9, 1960, thanked him.",
+        auth,
+    )
+    assert ("Correspondence", (MO,), (RF,), PartialDate(1960, 5, 9)) in got
+
+
+def test_a_governments_note_goes_to_the_other_principal_state(auth) -> None:
+    got = _acts(
+        "Israel and Freedonia quarrelled over the border in 1959. Israel recalled its note "
+        "of 3 March 1960 on the incident.",
+        auth,
+    )
+    assert ("Correspondence", (IL,), (FR,), PartialDate(1960, 3, 3)) in got
+
+
+def test_receiving_a_visitor_is_a_meeting_and_a_visit(auth) -> None:
+    got = _acts(
+        "Foreign Minister Rufus Firefly (right) receiving Mr. Molotov in Fredville on May 3, 1961.",
+        auth,
+    )
+    assert ("Meeting", (RF,), (MO,), PartialDate(1961, 5, 3)) in got
+    assert ("Visit", (MO,), (FR,), PartialDate(1961, 5, 3)) in got
+
+
+def test_a_photo_caption_is_read_but_the_words_about_the_photo_are_not_evidence(auth) -> None:
+    t = "T\n\nThey met.\n\nThe photo above shows Rufus Firefly receiving Mr. Molotov in 1961.\n"
+    a = Analysis(text=t, source_id="s", meta=SourceMeta(genre="news", title="T"), authority=auth)
+    out = acts.run(resolve.run(mentions.run(text.run(a))))
+    got = {(x.type, x.actors, x.counterparts) for x in out.acts}
+    assert ("Visit", (MO,), (FR,)) in got
+    assert not any("photo" in x.evidence.of(t) for x in out.acts)
+
+
+def test_a_subject_pronoun_is_the_previous_sentences_actor(auth) -> None:
+    got = _acts(
+        "In 1950, Freedonia signed a treaty with Poland. It also expressed its gratitude to "
+        "Israel.",
+        auth,
+    )
+    assert ("PublicStatement", (FR,), (IL,), PartialDate(1950)) in got
+
+
+def test_a_signed_agreement_without_parties_is_between_the_texts_two_states(auth) -> None:
+    got = _acts(
+        "Israel and Freedonia grew closer. Israel opened an embassy in Fredville. "
+        "In 1994 a trade agreement was signed.",
+        auth,
+    )
+    ag = [g for g in got if g[0] == "Agreement"]
+    assert len(ag) == 1 and set(ag[0][1] + ag[0][2]) == {IL, FR}
+    assert ag[0][3] == PartialDate(1994)
+
+
+def test_an_adjective_pair_names_the_parties_of_an_agreement(auth) -> None:
+    got = _acts("In 1956 Israel watched the signing of a Polish-Freedonian arms deal.", auth)
+    ag = [g for g in got if g[0] == "Agreement"]
+    assert len(ag) == 1 and set(ag[0][1] + ag[0][2]) == {PL, FR}
+
+
+def test_the_same_event_told_twice_is_one_act_unless_it_happened_again(auth) -> None:
+    got = _acts(
+        "Freedonia severed relations with Israel in June 1967. Some say that Fredville "
+        "broke off relations with Israel in 1967 over the war.",
+        auth,
+    )
+    assert got == [("SeveranceOfRelations", (FR,), (IL,), PartialDate(1967, 6))]
+    got = _acts(
+        "Freedonia severed relations with Israel in June 1967. Later Freedonia cut off "
+        "relations with Israel a second time.",
+        auth,
+    )
+    assert len([g for g in got if g[0] == "SeveranceOfRelations"]) == 2
+
+
+def test_the_same_meeting_from_either_side_is_one_meeting(auth) -> None:
+    got = _acts(
+        "After his talks with Mr. Molotov, Rufus Firefly left. Mr. Molotov, reporting on his "
+        "conversation with Firefly, was pleased.",
+        auth,
+    )
+    assert len([g for g in got if g[0] == "Meeting"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "As a result of the pressure, Freedonia declared its support for Israel.",
+            ("PublicStatement", (FR,), (), None),
+        ),
+        (
+            "Later on, Freedonia criticized the plan.",
+            ("PublicStatement", (FR,), (), None),
+        ),
+        (
+            "In 1999, Freedonia accused Israel of spying.",
+            ("PublicStatement", (FR,), (IL,), PartialDate(1999)),
+        ),
+        (
+            "Rufus Firefly told reporters in Fredville that he was pleased.",
+            ("PublicStatement", (RF,), (), None),
+        ),
+        (
+            "In 2017, Poland announced that it recognizes Jerusalem as the capital of Israel.",
+            ("Recognition", (PL,), (IL,), PartialDate(2017)),
+        ),
+        (
+            "In 2003, Poland supported the Security Council resolution on the fence.",
+            ("Vote", (PL,), (), PartialDate(2003)),
+        ),
+        (
+            "(Telegram Comrade Molotov No. 12 of May 3, 1950).",
+            ("Correspondence", (MO,), (), PartialDate(1950, 5, 3)),
+        ),
+        (
+            "In 1960 the Polish ambassador was called in to the Freedonian Foreign Ministry.",
+            ("Meeting", (PL,), (FR,), PartialDate(1960)),
+        ),
+        (
+            "Talks took place in May 1960, when a Polish envoy informed the Israelis of the offer.",
+            ("Meeting", (PL,), (IL,), PartialDate(1960, 5)),
+        ),
+        (
+            "Freedonia recognized the Sylvanian Liberation government in 1970.",
+            ("Recognition", (FR,), (), PartialDate(1970)),
+        ),
+    ],
+)
+def test_more_triggers(auth, sentence: str, expected) -> None:
+    assert _acts(sentence, auth) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Freedonia often criticized Israel.",  # habitual, not one act
+        "Firefly told him that the renewal of relations with Israel would come soon.",
+        "The decision took into account the fact that Israel had expressed its regret.",
+        "Trade grew fast (since diplomatic relations were cut off in 1960).",
+        "Many of its steps were anti-Israeli, such as the sale of arms to Poland.",
+        "New routes were opened and agreements have been signed with Polish airlines.",
+    ],
+)
+def test_no_act_more(auth, sentence: str) -> None:
+    assert _acts(sentence, auth) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 1953 the Polish ambassador visited Mr. Sharett.",  # a call on a person
+            ("Meeting", (PL,), (SH,), PartialDate(1953)),
+        ),
+        (
+            "In 1949, Freedonia supported the admission of Israel to the UN.",
+            ("Vote", (FR,), (IL,), PartialDate(1949)),
+        ),
+        (
+            "In 1956, Freedonia vetoed the resolution on the canal.",
+            ("Vote", (FR,), (), PartialDate(1956)),
+        ),
+        (
+            "On 28 May 1953, Israel asked the Freedonian government to restore relations.",
+            ("Proposal", (IL,), (FR,), PartialDate(1953, 5, 28)),
+        ),
+        (
+            "In 2000—the year the talks would have failed anyway—Freedonia declared its "
+            "support for Israel.",
+            ("PublicStatement", (FR,), (), PartialDate(2000)),
+        ),
+        (
+            "Rufus Firefly arrived in Israel on May 3, 1977 for a historic visit.",
+            ("Visit", (RF,), (IL,), PartialDate(1977, 5, 3)),
+        ),
+    ],
+)
+def test_more_triggers_2(auth, sentence: str, expected) -> None:
+    assert _acts(sentence, auth) == [expected]
+
+
+def test_received_by_is_a_meeting_with_the_subject(auth) -> None:
+    got = _acts("In 1961 Mr. Molotov was received at the airport by Rufus Firefly.", auth)
+    assert ("Meeting", (RF,), (MO,), PartialDate(1961)) in got
+
+
+def test_their_meeting_joins_the_two_persons_just_named(auth) -> None:
+    got = _acts(
+        "Mr. Sharett and Mr. Molotov shared a view. Since their meeting in 1953, Israel has "
+        "been calm.",
+        auth,
+    )
+    assert [g for g in got if g[0] == "Meeting"] == [
+        ("Meeting", (SH,), (MO,), PartialDate(1953))
+    ]
+
+
+def test_during_that_visit_takes_the_visits_date(auth) -> None:
+    got = _acts(
+        "Rufus Firefly visited Israel in 2011. It was cold, and during that visit Firefly "
+        "declared his support for peace.",
+        auth,
+    )
+    assert ("PublicStatement", (RF,), (), PartialDate(2011)) in got
+
+
+def test_a_paragraph_tells_of_the_year_its_first_sentence_sets(auth) -> None:
+    got = _acts("In 2017, Freedonia hesitated. Israel responded that it was ready.", auth)
+    assert ("PublicStatement", (IL,), (), PartialDate(2017)) in got
+    # a date deep inside a long sentence does not set the paragraph's year
+    got = _acts(
+        "Freedonia and Israel quarrelled over the border and over trade in 1967. Poland "
+        "condemned the move.",
+        auth,
+    )
+    assert ("PublicStatement", (PL,), (), None) in got
+
+
+def test_collection_headings_memoranda_and_reports_home(auth) -> None:
+    t = (
+        "COLLECTION\n\nCONTENTS\n\n"
+        "1.1. TELEGRAM OF THE ISRAELI ENVOY IN FREDVILLE TO THE ISRAELI FOREIGN MINISTRY.\n\n"
+        "June 13, 1967\n\n"
+        "1.2. MEMORANDUM OF THE EASTERN DEPARTMENT OF THE ISRAELI FOREIGN MINISTRY.\n\n"
+        "June 20, 1967\n\n"
+        "TELEGRAM OF THE ISRAELI ENVOY IN FREDVILLE TO THE ISRAELI FOREIGN MINISTRY.\n\n"
+        "June 13, 1967\n\nThis morning I was called in to the Freedonian Foreign Ministry.\n\n"
+        "MEMORANDUM OF THE EASTERN DEPARTMENT OF THE ISRAELI FOREIGN MINISTRY.\n\n"
+        "June 20, 1967\n\nFreedonia severed relations with Israel on June 12.\n"
+    )
+    a = Analysis(text=t, source_id="c", meta=SourceMeta(genre="collection"), authority=auth)
+    out = acts.run(resolve.run(mentions.run(text.run(a))))
+    got = {(x.type, x.actors, x.counterparts, x.date, x.method) for x in out.acts}
+    # an envoy's report home names no counterpart, and no later letter makes it a reply
+    assert ("Correspondence", (IL,), (), PartialDate(1967, 6, 13), "document:telegram") in got
+    assert ("Correspondence", (IL,), (), PartialDate(1967, 6, 20), "document:memorandum") in got
+    # "I" in the telegram is the (unnamed) envoy, so his state
+    assert ("Meeting", (IL,), (FR,), PartialDate(1967, 6, 13), "pattern:meeting-summoned") in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Diplomatic relations between Israel and Freedonia were established in 1992.",
+            ("EstablishmentOfRelations", (IL,), (FR,), PartialDate(1992)),
+        ),
+        (
+            "In 1950, Israel granted de jure recognition to Freedonia.",
+            ("Recognition", (IL,), (FR,), PartialDate(1950)),
+        ),
+        (
+            "Rufus Firefly paid a visit to Israel in 1999.",
+            ("Visit", (RF,), (IL,), PartialDate(1999)),
+        ),
+        (
+            "In 1999, Freedonia and Israel held talks.",
+            ("Meeting", (FR,), (IL,), PartialDate(1999)),
+        ),
+        (
+            "In 1990, Freedonia sold advanced missiles to Poland.",
+            ("ArmsTransfer", (FR,), (PL,), PartialDate(1990)),
+        ),
+        (
+            "In 1955, Freedonia concluded a trade agreement with Poland.",
+            ("Agreement", (FR,), (PL,), PartialDate(1955)),
+        ),
+        (
+            "In a letter to Mr. Molotov in 1953, Mr. Sharett thanked him.",
+            ("Correspondence", (SH,), (MO,), PartialDate(1953)),
+        ),
+        (
+            "In 1960, Poland warned Freedonia.",
+            ("PublicStatement", (PL,), (FR,), PartialDate(1960)),
+        ),
+    ],
+)
+def test_more_triggers_3(auth, sentence: str, expected) -> None:
+    assert _acts(sentence, auth) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks on the establishment of diplomatic relations with Freedonia went on in 1991.",
+        "Freedonia has an interest in selling weapons to Poland.",
+    ],
+)
+def test_no_act_topics_and_motives(auth, sentence: str) -> None:
+    assert _acts(sentence, auth) == []
+
+
+def test_no_implied_party_when_the_subject_is_named_but_unknown(auth) -> None:
+    got = _acts(
+        "Israel and Freedonia established diplomatic relations in 1965. Several other states "
+        "broke off relations with Fredville in 1965.",
+        auth,
+    )
+    assert [g[0] for g in got] == ["EstablishmentOfRelations"]
+
+
+def test_habitual_meetings_are_no_act(auth) -> None:
+    assert _acts("The two governments hold annual consultations.", auth) == []
+    assert _acts("In 1999 Israel and Freedonia held annual consultations.", auth) == []
+
+
+def test_a_coordinated_verb_phrase_keeps_its_own_date(auth) -> None:
+    got = _acts(
+        "In 1961 Mr. Molotov met with Rufus Firefly in Fredville and was expected to leave "
+        "on May 9, 1961.",
+        auth,
+    )
+    assert ("Meeting", (MO,), (RF,), PartialDate(1961)) in got
+
+
+def test_an_agreement_signed_during_the_visit_has_the_visits_date(auth) -> None:
+    got = _acts(
+        "Rufus Firefly visited Israel in May 1999. Israel and Freedonia signed an agreement "
+        "on culture during the visit.",
+        auth,
+    )
+    assert any(g[0] == "Agreement" and g[3] == PartialDate(1999, 5) for g in got)
+
+
+def test_claims_and_calls_on_a_titled_envoy_of_a_named_state(auth) -> None:
+    assert _acts("Rufus Firefly claimed in 1999 that peace was near.", auth) == [
+        ("PublicStatement", (RF,), (), PartialDate(1999))
+    ]
+    got = _acts(
+        "In 1953, Mr. Sharett and Mr. Molotov visited Poland's permanent representative to "
+        "the UN, Beretsky.",
+        auth,
+    )
+    assert got == [("Meeting", (SH, MO), ("person/beretsky",), PartialDate(1953))]

@@ -61,3 +61,26 @@ def test_full_dates(auth) -> None:
         PartialDate(1953, 7, 15),
         PartialDate(1967, 6),
     ]
+
+
+def test_a_name_written_with_the_article_is_found_after_a_lower_case_the(tmp_path) -> None:
+    from kg.authority import load_authority
+
+    (tmp_path / "states.yaml").write_text(
+        "- {id: gondor, label: Gondor, wikidata: null, names: [Gondor, The Gondor Realm]}\n"
+        "- {id: rohan, label: Rohan, wikidata: null, names: [Rohan]}\n",
+        "utf-8",
+    )
+    (tmp_path / "persons.yaml").write_text("[]\n", "utf-8")
+    (tmp_path / "places.yaml").write_text("[]\n", "utf-8")
+    a = _run("Rohan thanked the Gondor Realm for its help.", load_authority(tmp_path))
+    got = [m.surface for m in a.mentions if m.kind == "State"]
+    assert got == ["Rohan", "Gondor"]  # the match at "the" fails on case; the next word holds
+
+
+def test_photo_captions_are_read_for_mentions_and_dates(auth) -> None:
+    a = _run("They met.\n\nThe photo above shows Rufus Firefly in Moscow on May 3, 1961.", auth)
+    assert a.captions and a.captions[0].of(a.text).startswith("Rufus Firefly")
+    inside = [m for m in a.mentions if m.span in a.captions[0]]
+    assert {m.kind for m in inside} >= {"Envoy", "Date"}
+    assert not any("photo" in s.span.of(a.text) for s in a.sentences)

@@ -69,3 +69,13 @@ def test_modifier_is_not_a_participant(auth) -> None:
     a = _run("The Soviet Jewish community grew. The Soviet government agreed.", auth)
     senses = [x[2] for x in _links(a) if x[0] == "Soviet"]
     assert senses == ["modifier", "state"]
+
+
+def test_groups_prefer_the_states_the_text_is_about(auth) -> None:
+    a = _run(
+        "Freedonia armed Israel. Israel thanked Freedonia. A Polish-Israeli deal was signed, "
+        "and later the two countries agreed.",
+        auth,
+    )
+    group = next(m for m in a.mentions if m.kind == "Group")
+    assert set(group.group) == {"state/freedonia", "state/israel"}

@@ -3,20 +3,43 @@
 Each pattern is a verb or noun trigger ("severed diplomatic relations", "X's visit to Y")
 of one act type.  Arguments come from the resolved mentions around the trigger: the
 subject to its left (or "by X" for a passive, "X's" for a noun), the object or the
-"with"/"to"/"between" phrase to its right.  The date is the one in the trigger's clause,
-never invented: a partial date stays partial.  Negated, hypothetical or modal triggers
-("did not materialize", "was ready to resume", "would") give no act.  Precision first: an
-act needs at least one resolved participant and whatever its type cannot do without.
-Inner documents of a collection give acts of their own: a letter is a correspondence of
-its author to its recipient, a press statement a public statement.
+"with"/"to"/"between" phrase to its right; a subject pronoun ("It also expressed ...")
+stands for the previous sentence's actor of the same kind.  The date is the one in the
+trigger's clause, else one the context fixes ("during that visit", the year a paragraph
+opened with), never a guess beyond that: a partial date stays partial.  Negated,
+hypothetical, habitual, reported or modal triggers ("did not materialize", "was ready to
+resume", "often", "told him that the renewal") give no act.  Precision first: an act needs
+at least one resolved participant and whatever its type cannot do without.
+
+A party the text implies is filled in (:class:`_World`): a visit to a city is a visit to
+the state it lay in that year; a change of relations, a note or an agreement with one
+party named is with the text's other principal state; a letter without an addressee
+answers whoever wrote to its author; receiving a visitor is a meeting and his visit.
+The same event told twice is one act (:func:`_merge`).  Inner documents of a collection
+give acts of their own: a letter, telegram, note or memorandum is a correspondence of its
+author to its recipient, a press statement a public statement.  Photo captions that tell
+of an event are read too.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
-from kg.records import Act, Analysis, Document, Mention, PartialDate, Sentence, Span
+from kg.records import (
+    Act,
+    Analysis,
+    Document,
+    Entity,
+    Mention,
+    PartialDate,
+    Sentence,
+    Span,
+    entity_key,
+)
 from kg.stages import Stage
 
 _REL = (
@@ -60,8 +83,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "severance-passive",
         "SeveranceOfRelations",
         "passive",
-        rf"\b{_REL}(?:\s+[\w’']+){{0,5}}?\s+(?:were|was|had\s+been|have\s+been|being)\s+"
-        rf"(?:severed|broken\s+off|cut\s+off|ruptured)",
+        rf"\b{_REL},?(?:\s+[\w’']+){{0,5}}?\s+(?:were|was|had\s+been|have\s+been|being)\s+"
+        rf"(?:severed|broken\s+off|cut\s+off|ruptured|interrupted)",
         0.8,
     ),
     _p(
@@ -106,6 +129,14 @@ PATTERNS: tuple[Pattern, ...] = (
         0.8,
     ),
     _p(
+        "establishment-passive",
+        "EstablishmentOfRelations",
+        "passive",
+        rf"\b{_DREL},?(?:\s+[\w’']+){{0,5}}?\s+(?:were|was|had\s+been|have\s+been)\s+"
+        rf"(?:established|set\s+up|opened)",
+        0.8,
+    ),
+    _p(
         "consular-verb",
         "EstablishmentOfConsularRelations",
         "verb",
@@ -122,8 +153,17 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p("recognition-verb", "Recognition", "verb", r"\brecogni[sz](?:ed|es|e)\b"),
     _p("recognition-noun", "Recognition", "noun", r"\brecognition\s+of\b", 0.8),
+    _p(
+        "recognition-granted",
+        "Recognition",
+        "verb",
+        r"\b(?:grant(?:ed|s)?|extend(?:ed|s)?|accord(?:ed|s)?)\s+(?:(?:de\s+jure|de\s+facto|full|"
+        r"formal|official)\s+)*recognition\s+to\s+",
+        0.85,
+    ),
     _p("visit-verb", "Visit", "verb", r"\bvisit(?:ed|s)?\s+(?!to\b)"),
     _p("visit-noun", "Visit", "noun", r"\bvisits?\s+to\s+", 0.85),
+    _p("visit-arrived", "Visit", "verb", r"\barriv(?:ed|es|ing)\s+in\s+", 0.8),
     _p(
         "meeting-verb",
         "Meeting",
@@ -134,9 +174,32 @@ PATTERNS: tuple[Pattern, ...] = (
         "meeting-noun",
         "Meeting",
         "noun",
-        r"\b(?:meeting|talks|conversations?|consultations|discussions|news\s+conference)\s+"
+        r"\b(?:meeting|talks|conversations?|consultations)\s+"
         r"(?:with|between)\s+",
         0.85,
+    ),
+    _p(
+        "meeting-held",
+        "Meeting",
+        "verb",
+        r"\b(?:held|had|conducted|began|opened)\s+(?!(?:annual|regular|periodic|frequent|routine)\b)"
+        r"(?:\w+\s+){0,2}?(?:talks|negotiations|consultations|a\s+meeting)\b(?:\s+with\s+)?",
+        0.8,
+    ),
+    _p(
+        "meeting-their",
+        "Meeting",
+        "noun",
+        r"(?<=\btheir\s)(?:first\s+|last\s+|recent\s+)?(?:meeting|talks)\b",
+        0.7,
+    ),
+    _p(
+        "meeting-took-place",
+        "Meeting",
+        "noun",
+        r"\b(?:talks|negotiations|contacts|consultations)\s+(?:\w+\s+){0,2}?"
+        r"(?:took\s+place|were\s+held|began|started|opened)\b",
+        0.7,
     ),
     _p(
         "letter-wrote-to",
@@ -166,6 +229,30 @@ PATTERNS: tuple[Pattern, ...] = (
         0.8,
     ),
     _p(
+        "letter-to",
+        "Correspondence",
+        "noun",
+        r"\b(?:in\s+)?(?:a|an|his|her|its|their)\s+(?:personal\s+|official\s+)?"
+        r"(?:letter|message|note|telegram|cable)\s+to\s+",
+        0.75,
+    ),
+    _p(
+        "letter-from",
+        "Correspondence",
+        "noun",
+        r"\b(?:letter|note|telegram|cable|message|memorandum)\s+from\s+",
+        0.8,
+    ),
+    _p(
+        "letter-citation",
+        "Correspondence",
+        "noun",
+        r"(?-i:\b(?:Telegram|Letter|Cable|Note|Dispatch))\s+"
+        r"(?=(?:(?:Tov|Comrade)\.?\s+)?(?-i:[A-Z])[^;()]{0,40}?\bof\s+(?:\d{1,2}\s+)?"
+        r"(?-i:[A-Z])[a-z]+\.?\s+\d)",
+        0.75,
+    ),
+    _p(
         "statement-verb",
         "PublicStatement",
         "verb",
@@ -183,13 +270,14 @@ PATTERNS: tuple[Pattern, ...] = (
         "agreement-signed",
         "Agreement",
         "verb",
-        r"\bsign(?:ed|s|ing)?\s+(?:\w+\s+){0,4}?(?:agreements?|treaty|accord|pact)\b",
+        r"\b(?:sign(?:ed|s|ing)?|conclu(?:ded|des|ding|sion))\s+(?:of\s+)?(?:[\w’'-]+\s+){0,4}?"
+        r"(?:agreements?|treaty|treaties|accord|pact|deal)\b",
     ),
     _p(
         "agreement-passive",
         "Agreement",
         "passive",
-        r"\b(?:agreements?|treaty|accord)\b[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)"
+        r"\b(?:agreements?|treaty|accord|deal)\b[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)"
         r"\s+signed\b",
         0.8,
     ),
@@ -203,7 +291,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "arms-transfer",
         "ArmsTransfer",
         "noun",
-        r"\b(?:arms|weapons?|weaponry)\s+(?:deal|shipments?|sales?|supplies)\b|"
+        r"\b(?:arms|weapons?|weaponry)\s+(?:shipments?|sales?|supplies)\b|"
         r"\bshipments?\s+of\s+(?:arms|weapons?|weaponry)\b|\b(?:sale|sales)\s+of\s+(?:arms|weapons?)\b",
         0.8,
     ),
@@ -211,18 +299,122 @@ PATTERNS: tuple[Pattern, ...] = (
         "arms-supply",
         "ArmsTransfer",
         "verb",
-        r"\b(?:supply|supplied|supplies|supplying|sending|sent|provide|provided)\s+"
-        r"(?:\w+\s+)?(?:with\s+)?(?:arms|weapons?|weaponry)\b",
+        r"\b(?:supply|supplied|supplies|supplying|sending|sent|provide|provided|sold|sells|"
+        r"selling|delivered|shipped)\s+(?:\w+\s+)?(?:with\s+)?(?:(?:advanced|modern|military|"
+        r"new)\s+)?(?:arms|weapons?|weaponry|tanks|jets|fighter\s+jets|aircraft|missiles|"
+        r"military\s+equipment)\b",
     ),
     _p(
         "arms-passive",
         "ArmsTransfer",
         "passive",
-        r"\b(?:arms|weapons?|weaponry)\s+(?:were\s+|was\s+)?(?:provided|sent|supplied|shipped)\s+"
-        r"(?=by|from)",
+        r"\b(?:arms|weapons?|weaponry|missiles|tanks|aircraft|advis[eo]rs|soldiers|troops)\s+"
+        r"(?:were\s+|was\s+)?(?:provided|sent|supplied|shipped|delivered)\s+(?=by|from)",
         0.85,
     ),
     _p("proposal-verb", "Proposal", "verb", r"\bpropos(?:ed|es)\b|\bput\s+forward\b", 0.85),
+    _p(
+        "proposal-asked",
+        "Proposal",
+        "verb",
+        r"\b(?:asked|requested|invited|urged)\s+(?=(?:[\w’'-]+\s+){1,5}?to\s+(?:restore|resume|renew|"
+        r"establish|re-?establish|normali[sz]e)\b)",
+        0.75,
+    ),
+    _p(
+        "proposal-noun",
+        "Proposal",
+        "noun",
+        r"(?<=\bits\s)(?:proposal|initiative|peace\s+plan)\b|"
+        r"(?<=['’]s\s)(?:proposal|initiative|peace\s+plan)\b",
+        0.75,
+    ),
+    _p(
+        "statement-told-press",
+        "PublicStatement",
+        "verb",
+        r"\b(?:told|tells)\s+(?:reporters|journalists|newsmen|correspondents|the\s+press|"
+        r"(?:the\s+)?(?-i:(?:[A-Z][\w.]*\s+){1,3}(?:Times|Post|Journal|News|Herald|Tribune|Radio|"
+        r"Television|TV|Agency)))\b",
+        0.8,
+    ),
+    _p(
+        "statement-expressed",
+        "PublicStatement",
+        "verb",
+        r"\bexpress(?:ed|es)\s+(?:(?:its|his|her|their|the|deep|profound|great|strong|full)\s+|"
+        r"[\"“]){0,3}(?:satisfaction|regret|gratitude|support|disappointment|concern|hope|"
+        r"opposition|appreciation|condolences|protest|displeasure|dissatisfaction|solidarity)\b",
+        0.8,
+    ),
+    _p(
+        "statement-judged",
+        "PublicStatement",
+        "verb",
+        r"\b(?:condemn(?:ed|s)|critici[sz](?:ed|es)|prais(?:ed|es)|accus(?:ed|es)|"
+        r"denounc(?:ed|es)|disavow(?:ed|s)|protested|warned|called\s+for|mentioned\s+to|"
+        r"claimed\s+(?:in\s+\d{4}\s+)?(?=that\b)|"
+        r"(?:publicly\s+)?responded\s+(?=that\b)|publicly\s+responded)\b",
+        0.75,
+    ),
+    _p(
+        "statement-quoted",
+        "PublicStatement",
+        "verb",
+        r"\b(?:was|were)\s+(?:\w+\s+)?quoted\s+as\b",
+        0.75,
+    ),
+    _p(
+        "statement-noun-by",
+        "PublicStatement",
+        "noun",
+        r"\b(?:declaration|statement|announcement)\s+(?:(?:of|in)\s+\d{4}\s+)?(?=by\b)",
+        0.75,
+    ),
+    _p(
+        "statement-press-conference",
+        "PublicStatement",
+        "noun",
+        r"\b(?:joint\s+)?(?:news|press)\s+conference\s+with\s+",
+        0.75,
+    ),
+    _p(
+        "statement-spoke-of",
+        "PublicStatement",
+        "verb",
+        r"\bspoke\s+(?:of|about)\b",
+        0.7,
+    ),
+    _p(
+        "meeting-receiving",
+        "Meeting",
+        "verb",
+        r"\breceiv(?:ed|es|ing)\s+(?=(?:the\s+)?(?:visiting\s+)?(?-i:[A-Z]))",
+        0.8,
+    ),
+    _p(
+        "meeting-received-by",
+        "Meeting",
+        "passive",
+        r"\b(?:was|were)\s+(?:warmly\s+|officially\s+)?received\s+(?:[\w’'-]+\s+){0,6}?by\s+",
+        0.8,
+    ),
+    _p(
+        "meeting-summoned",
+        "Meeting",
+        "verb",
+        r"\b(?:was|were)\s+(?:summoned|called\s+in)\s+(?:to\s+)?",
+        0.8,
+    ),
+    _p(
+        "vote-supported",
+        "Vote",
+        "verb",
+        r"\bsupported\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:draft\s+)?resolution\b|"
+        r"\bsupported\s+the\s+(?:acceptance|admission)\s+of\b|\bvetoe[sd]\b|"
+        r"\bprevented\s+(?:a|the)\s+(?:condemnation|resolution)\b",
+        0.8,
+    ),
 )
 
 # words before the trigger (in its clause) that make it unreal: negation, modality, wishes
@@ -240,9 +432,24 @@ _MODAL = re.compile(
     r"attempts?|refus(?:e|ed|al)|if|unless|whether|rule|failed|fail|cancel(?:l)?ed|"
     r"conditional|dependent|depends?|question|issue|idea|accused|alleg(?:e|ed)|"
     r"claimed|denied|rumou?red|threat(?:en|ened)?|without|instead|refrain(?:ed)?|avoid(?:ed)?|"
-    r"consider(?:s|ed)?|offer(?:s|ed)?)\b",
+    r"consider(?:s|ed)?|offer(?:s|ed)?|often|frequently|usually|regularly|repeatedly|routinely|"
+    r"generally|typically|always|interest|interested|ability|able|capable)\b",
     re.I,
 )
+_SCOPE_BARRIER = re.compile(
+    r",|—|\b(?:following|after|since|despite|during|because\s+of|due\s+to|thanks\s+to)\b", re.I
+)
+# a trigger inside what someone said or believed: "told him that the renewal ..."
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|conveyed|believed?|believes|thought|argued|claimed|insisted|"
+    r"warned|assured|informed|hinted)\b(?:\s+[\w’'-]+){0,6}?\s+that\b",
+    re.I,
+)
+_REPORTED_FACT = re.compile(
+    r"\b(?:proposal|fact|assurances?|news|report|impression|feeling)\s+that\b", re.I
+)
+# "since relations were cut off": a background reference, not the event's report
+_BACKGROUND = re.compile(r"\b(?:since|until|till|while)\s+(?:the\s+)?$", re.I)
 _NEGATED_AFTER = re.compile(
     r"\b(?:did\s+not\s+(?:materiali[sz]e|take\s+place|happen|succeed|bear\s+fruit)|"
     r"never\s+(?:took\s+place|happened|materiali[sz]ed)|was\s+(?:later\s+)?cancel(?:l)?ed|"
@@ -256,8 +463,10 @@ _REAL_INFINITIVE = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(
-    r";|:|\s[–—]\s|\(|\)|,\s+(?:and|but|while|which|whereas|although|though|when|where|who)\b|"
-    r"\s+and\s+(?=\w+ing\b)"
+    r";|:|\s[–—]\s|—|\(|\)|,\s+(?:and|but|while|which|whereas|although|though|when|where|who)\b|"
+    r",\s+(?:to|in|of|by|for|with|from|after|on)\s+(?:which|whom)\b|"
+    r"\s+and\s+(?=\w+ing\b)|"
+    r"\s+and\s+(?=(?:was|were|is|are|will|would|has|had|later|then)\b)"
 )
 _PREPS: frozenset[str] = frozenset(
     [
@@ -294,8 +503,13 @@ _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|reported|reports|stated|wrote|informed|according\s+to)\b", re.I
 )
 _CONNECTIVE = re.compile(
-    r"^(?:As\s+a\s+(?:result|consequence)|At\s+the\s+same\s+time|Following\s+this|"
+    r"^(?:During\s+(?:the|that|this|his|her)\s+(?:visit|meeting|talks|trip|stay)|At\s+the\s+time|"
+    r"As\s+a\s+(?:result|consequence)|At\s+the\s+same\s+time|Following\s+this|"
     r"Subsequently|Consequently|Thereafter|Soon\s+after|Shortly\s+after(?:wards)?)\b"
+)
+_SUBJECT_PRONOUN = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|then|so|therefore)\s+)\b([Ii]t|[Hh]e|[Ss]he|[Tt]hey)\s+"
+    r"(?:(?:also|then|even|again|later|immediately|further|had|has|have|subsequently)\s+){0,2}$"
 )
 _PRONOUN_POSS = re.compile(r"\b(?:his|her|their|its)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -358,18 +572,29 @@ def _parts(text: str, sent: Sentence, mentions: list[Mention]) -> list[_Part]:
             continue  # "Soviet" in "Soviet Prime Minister Nikolai Bulganin"
         keys = m.group or (m.entity,)
         start = m.title_span.start if m.title_span else m.span.start
+        if m.kind == "Envoy" and m.adjective and m.title_span:
+            # "Poland's permanent representative, Beretsky": the phrase starts at "Poland's"
+            at = text.rfind(m.adjective, max(sent.span.start, start - 40), start)
+            if at >= 0 and re.fullmatch(
+                r"(?:['’]s)?(?:\s+[A-Za-z-]+){0,3}\s*", text[at + len(m.adjective) : start]
+            ):
+                start = at
         before = text[sent.span.start : start]
         # step back over the title words and articles in front of the name
         b = _SKIP_BEFORE.search(before)
         core = before[: b.start()] if b else before
         w = re.search(r"([A-Za-z']+)\W*$", core)
         prep = w.group(1).lower() if w else ""
+        if re.search(r",\s*$", core):
+            prep = ""  # "Later on, Russia criticized": a new phrase after the comma
+        if re.search(r"\b(?:anti|pro|non)-$", text[max(0, m.span.start - 5) : m.span.start], re.I):
+            continue  # "anti-Israeli": an attitude, not a party
         # "Poland's permanent representative to the UN, Beretsky": the name's own title
         if m.kind == "Envoy" and re.search(r",\s*$", before) and m.title:
             prep = ""
         gov = _GOVERNMENT_OF.search(before)
         if gov:
-            start = gov.start()
+            start = sent.span.start + gov.start()
             w = re.search(
                 r"([A-Za-z']+)\W*$", re.sub(r"(?:\b(?:the|a|an)\s+)*$", "", before[: gov.start()])
             )
@@ -390,9 +615,16 @@ def _parts(text: str, sent: Sentence, mentions: list[Mention]) -> list[_Part]:
 def _unreal(text: str, clause: Span, trig: re.Match[str], form: str) -> bool:
     """Negated, modal or hypothetical: the words before the trigger in its clause say so."""
     before = text[clause.start : trig.start()]
-    if _MODAL.search(before):
+    # a modal's scope ends at a comma or a preposition introducing an adjunct
+    cuts = [m.end() for m in _SCOPE_BARRIER.finditer(before)]
+    scope = before[cuts[-1] :] if cuts else before
+    if _MODAL.search(scope):
         return True
-    if _NEGATION.search(" ".join(before.split()[-6:])):
+    if _REPORTED_FACT.search(before) or _BACKGROUND.search(before):
+        return True
+    if form == "noun" and (_REPORTED.search(before) or _TOPIC.search(before)):
+        return True
+    if _NEGATION.search(" ".join(scope.split()[-6:])):
         return True
     if (
         form == "verb"
@@ -423,10 +655,28 @@ def _dedupe(keys: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _antecedent(pronoun: str, prev: tuple[str, ...]) -> list[str]:
+    """The previous sentence's main actor a subject pronoun stands for, if its kind fits:
+    "he"/"she"/"his"/"her" a person, "it"/"its" a state, "they"/"their" a state or a group."""
+    p = pronoun.lower()
+    if p in ("he", "she", "his", "her", "him"):
+        fits = [k for k in prev if k.startswith("person/")]
+    else:
+        fits = [k for k in prev if k.startswith("state/")]
+    return fits[:1]
+
+
 def _roles(
-    pat: Pattern, text: str, clause: Span, sent: Sentence, trig: re.Match[str], parts: list[_Part]
+    pat: Pattern,
+    text: str,
+    clause: Span,
+    sent: Sentence,
+    trig: re.Match[str],
+    parts: list[_Part],
+    prev: tuple[str, ...] = (),
 ) -> tuple[list[str], list[str], str | None]:
-    """Actors, counterparts and place of a trigger."""
+    """Actors, counterparts and place of a trigger; ``prev`` holds the previous sentence's
+    main actors, for a pronoun subject ("It also expressed ...")."""
     ts, te = trig.span()
     left = [p for p in parts if p.end <= ts]
     right = [p for p in parts if p.start >= te]
@@ -473,12 +723,27 @@ def _roles(
             and not obj[0].possessive
         ):
             counter += obj[0].keys
+        else:
+            cap = re.match(
+                r"[^.;,]{0,40}?\bas\s+(?:the\s+)?(?:\w+\s+)?capital\s+of\s+(?:the\s+)?",
+                text[te : clause.end],
+            )
+            if cap:
+                after = [p for p in obj if p.start == te + cap.end()]
+                counter += after[0].keys if after else []
+            elif re.match(
+                r"\s*the\s+(?-i:[A-Z][\w-]*\s+){1,3}(?:government|regime|authority|administration)\b",
+                text[te : clause.end],
+            ):
+                place = _GOVERNMENT  # "recognize the Hamas government": no state to name
     else:
         for p in obj:
             if p.start - te > 60:
                 break
             if p.prep in ("with", "to") or (
-                pat.form == "verb" and p.start - te <= 4 and p.prep == ""
+                pat.form == "verb"
+                and p.start - te <= 6
+                and re.fullmatch(r"\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?", text[te : p.start])
             ):
                 counter += p.keys
                 # "with X and Y", "with X, Y and Z" (a bare comma only inside such a list)
@@ -509,7 +774,34 @@ def _roles(
         by = [p for p in in_clause_right if p.prep in ("by", "from") and p.start - te <= 40]
         if by:
             actors += by[0].keys
+        if pat.name == "meeting-received-by":
+            # "He was received at the airport by Begin": the host meets the subject
+            subj = [p for p in in_clause_left if p.prep not in _PREPS and not p.place]
+            if subj:
+                counter += subj[-1].keys
+            else:
+                pron = _SUBJECT_PRONOUN.search(text[max(clause.start, ts - 40) : ts])
+                if pron:
+                    counter += _antecedent(pron.group(1), prev)
         return actors, counter, place
+
+    if pat.name == "meeting-took-place":
+        # "Preliminary talks took place ..., when an Israel representative informed the
+        # Russians": between the two states the sentence names, if exactly two
+        states = _dedupe(
+            [k for p in parts if not p.place for k in p.keys if k.startswith("state/")]
+        )
+        if len(states) == 2:
+            return [states[0]], [states[1]], place
+        return [], [], place
+
+    if pat.name == "letter-citation":
+        nxt = [
+            p
+            for p in in_clause_right
+            if re.fullmatch(r"(?:(?:Tov|Comrade)\.?\s+)?", text[te : p.start]) and not p.place
+        ]
+        return (list(nxt[0].keys) if nxt else []), counter, place
 
     if pat.form == "noun":
         poss = [p for p in left if p.possessive and ts - p.end <= 30 and p.start >= sent.span.start]
@@ -523,15 +815,85 @@ def _roles(
         adj = [p for p in left if ts - p.end <= 3 and p.prep not in _PREPS]
         if not actors and adj:
             actors += adj[-1].keys
-        if not actors and _PRONOUN_POSS.search(text[max(sent.span.start, ts - 30) : ts]):
-            subj = [p for p in parts if p.prep not in _PREPS and not p.possessive and not p.place]
+        inside = [p for p in parts if ts <= p.start and p.end <= te and not p.place]
+        if not actors and inside and pat.type in RELATIONS:
+            actors += inside[0].keys
+        pron = _PRONOUN_POSS.search(text[max(sent.span.start, ts - 30) : ts])
+        if (
+            not actors
+            and pron
+            and pat.type == "Meeting"
+            and not counter
+            and pron.group(0).split()[0].lower() == "their"
+        ):
+            # "Since their meeting in 2001": the two persons the previous sentence joined
+            persons = [k for k in prev if k.startswith("person/")]
+            if len(persons) >= 2:
+                return [persons[0]], [persons[1]], place
+        if not actors and pron:
+            word = pron.group(0).split()[0].lower()
+            subj = [
+                p
+                for p in parts
+                if p.prep not in _PREPS and (word == "its" or not p.possessive) and not p.place
+            ]
+            if word in ("his", "her"):
+                # "his visit": the nearest person named before it, whatever his role
+                persons = [
+                    p
+                    for p in parts
+                    if p.end <= ts
+                    and p.keys[0].startswith("person/")
+                    and p.prep not in ("with", "and", "by", "of")
+                ]
+                subj = persons[-1:] or [
+                    p for p in subj if p.keys[0].startswith("person/") and p.end <= ts
+                ]
             subj_left = [p for p in subj if p.end <= ts]
             pick = subj_left[-1:] or (
-                [p for p in subj if p.start >= te][:1] if pat.type == "Meeting" else []
+                [p for p in subj if p.start >= te][:1]
+                if pat.type in ("Meeting", "PublicStatement")
+                else []
             )
             if pick:
                 actors += pick[0].keys
+            elif not [p for p in parts if p.end <= ts] and re.search(
+                r"\b(?:it|he|she|they)\b", text[sent.span.start : ts], re.I
+            ):
+                # "Therefore, it renewed its arms shipments": the pronoun's antecedent
+                actors += _antecedent(word, prev)
+        light = _LIGHT_VERB.search(text[max(sent.span.start, ts - 40) : ts])
+        if not actors and (
+            (pat.type in ("PublicStatement", "Meeting", "Correspondence") and counter) or light
+        ):
+            # "at a joint news conference with Levy, Bessmertnykh seemed ...": the subject
+            subj = [
+                p
+                for p in parts
+                if p.prep not in _PREPS
+                and not p.place
+                and not p.possessive
+                and not set(p.keys) & set(counter)
+            ]
+            pick = [p for p in subj if p.end <= ts][-1:] or [p for p in subj if p.start >= te][:1]
+            if pick:
+                actors += pick[0].keys
+        if not actors and pat.type == "ArmsTransfer":
+            # "the USSR openly supported the Arabs, which included arms shipments to Syria"
+            subj = [
+                p
+                for p in left
+                if p.start >= sent.span.start and p.prep not in _PREPS and not p.place
+            ]
+            if subj:
+                actors += subj[0].keys
         return actors, counter, place
+
+    if pat.type in ("Correspondence", "ArmsTransfer") and not counter:
+        # "sent you a note", "supplied Egypt with arms": the addressee inside the trigger
+        counter += [
+            k for p in parts if ts <= p.start and p.end <= te and not p.place for k in p.keys
+        ]
 
     # verbs: the subject, nearest on the left, with a coordinated one ("X and Y resume")
     subj = [
@@ -543,10 +905,12 @@ def _roles(
         subj = [
             p for p in left if p.start >= sent.span.start and p.prep not in _PREPS and not p.place
         ]
+    if pat.name in _CLAUSE_SUBJECT:
+        subj = [p for p in subj if p.start >= clause.start]
     if subj:
         s = subj[-1]
         actors += s.keys
-        coord = r"\s*,?\s+and\s+(?:the\s+)?"
+        coord = r"\s*,?\s+and\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?"
         co = [p for p in left if p.start >= s.end]
         if co and re.fullmatch(coord, text[s.end : co[0].start]):
             actors += co[0].keys
@@ -557,6 +921,10 @@ def _roles(
         poss = [p for p in left if p.possessive and p.start >= clause.start]
         if poss:
             actors += poss[-1].keys
+    if not actors:
+        pron = _SUBJECT_PRONOUN.search(text[max(clause.start, ts - 40) : ts])
+        if pron:
+            actors += _antecedent(pron.group(1), prev)
     return actors, counter, place
 
 
@@ -567,6 +935,7 @@ def _date(
     trig: re.Match[str],
     dates: list[Mention],
     prev_dates: list[Mention],
+    passive: bool = False,
 ) -> tuple[PartialDate | None, float]:
     """The act's date and a confidence penalty: in the clause, else the sentence opening."""
     ts = trig.start()
@@ -581,14 +950,30 @@ def _date(
     ]
     if after:
         return after[0].date, 0.0
+
+    te = trig.end()
+    close = [
+        d
+        for d in dates
+        if te <= d.span.start <= te + 25
+        and not re.search(r"\b(?:since|until|till|before)\s+$", text[te : d.span.start])
+        and not _CLAUSE_BREAK.search(text[te : d.span.start])
+    ]
+    if close and passive:  # "relations, which were interrupted on May 2, 1949"
+        return close[0].date, 0.0
     before = [d for d in inside if d.span.end <= ts]
     if before:
         return before[-1].date, 0.0
+    if close:
+        return close[0].date, 0.0
     opening = [d for d in dates if d.span.start - sent.span.start <= 12 and d.span.end <= ts]
     if opening and not _REPORTING.search(text[opening[0].span.end : ts]):
         return opening[0].date, 0.05
     if _CONNECTIVE.match(text[sent.span.start : sent.span.end]) and prev_dates:
         return PartialDate(prev_dates[-1].date.year), 0.1
+    earlier = [d for d in dates if d.span.end <= ts and d.explicit]
+    if earlier:  # the year the sentence is about, from another of its clauses
+        return PartialDate(earlier[-1].date.year), 0.1
     return None, 0.0
 
 
@@ -597,7 +982,7 @@ def _heading_acts(documents: tuple[Document, ...]) -> list[Act]:
     for d in documents[1:]:
         if d.heading is None or d.author is None:
             continue
-        if d.kind in ("Letter", "Telegram", "Note"):
+        if d.kind in ("Letter", "Telegram", "Note", "Memorandum"):
             acts.append(
                 Act(
                     "Correspondence",
@@ -606,7 +991,8 @@ def _heading_acts(documents: tuple[Document, ...]) -> list[Act]:
                     f"document:{d.kind.lower()}",
                     0.95,
                     actors=(d.author,),
-                    counterparts=(d.recipient,) if d.recipient else (),
+                    # an envoy's report to his own ministry: no counterpart to name
+                    counterparts=(d.recipient,) if d.recipient and d.recipient != d.author else (),
                     date=d.date,
                 )
             )
@@ -628,7 +1014,9 @@ def _heading_acts(documents: tuple[Document, ...]) -> list[Act]:
 def _valid(type_: str, actors: list[str], counter: list[str], place: str | None) -> bool:
     if type_ in RELATIONS:
         if type_ == "Recognition":
-            return bool(_states(counter)) and all(k.startswith("state/") for k in actors)
+            return bool(_states(counter) or (actors and place == _GOVERNMENT)) and all(
+                k.startswith("state/") for k in actors
+            )
         return bool(actors or counter)
     if type_ == "Visit":
         return bool(actors) and bool(counter or place)
@@ -644,10 +1032,217 @@ def _present(word: str) -> bool:
     return (w.endswith("s") and not w.endswith("ss")) or w in ("resume", "restore", "renew")
 
 
+class _World:
+    """What the whole text says about its states: which two it is mainly about, which
+    state a place stood for in a given year.  Used to complete acts whose other party the
+    text leaves implicit ("Relations were broken off by Moscow", "visited Moscow")."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.auth = a.authority
+        self.entities = {entity_key(e): e for e in a.entities}
+        self.added: dict[str, Entity] = {}
+        counts: dict[int, Counter[str]] = {}
+        total: Counter[str] = Counter()
+        doc_of = {}
+        for sent in a.sentences:
+            doc_of[sent.span.start] = sent.doc
+        starts = sorted(doc_of)
+        for m in a.mentions:
+            if not m.entity or m.kind in ("Date", "Pronoun") or m.sense == "modifier":
+                continue
+            key = m.entity
+            if key.startswith("person/"):
+                e = self.entities.get(key)
+                key = f"state/{e.represents}" if e is not None and e.represents else ""
+            if not key.startswith("state/"):
+                continue
+            k = bisect.bisect_right(starts, m.span.start) - 1
+            doc = doc_of[starts[k]] if k >= 0 else 0
+            counts.setdefault(doc, Counter())[key] += 1
+            total[key] += 1
+        self.counts = counts
+        self.total = total
+
+    def _related(self, a: str, b: str) -> bool:
+        """Successor and predecessor count as one party (Russia, the Soviet Union)."""
+        ea, eb = self.entities.get(a), self.entities.get(b)
+        return bool(
+            (ea and ea.successor_of and f"state/{ea.successor_of}" == b)
+            or (eb and eb.successor_of and f"state/{eb.successor_of}" == a)
+        )
+
+    def _alive(self, key: str, year: int | None) -> bool:
+        if year is None or self.auth is None:
+            return True
+        try:
+            start, end = self.auth.existence(key.removeprefix("state/"))
+        except (KeyError, AttributeError):
+            return True
+        return (start is None or start <= year) and (end is None or year <= end)
+
+    def principal(self, doc: int, year: int | None, exclude: tuple[str, ...] = ()) -> list[str]:
+        """The states the text (the inner document, else the whole) is mainly about, most
+        mentioned first, leaving out ``exclude`` and its predecessors and successors, and
+        states that did not exist in ``year``; only a clear leader counts (more mentions
+        than the next)."""
+        for counter in (self.counts.get(doc), self.total) if doc else (self.total,):
+            if not counter:
+                continue
+            ranked = [
+                (k, c)
+                for k, c in counter.most_common()
+                if k not in exclude
+                and not any(self._related(k, x) for x in exclude)
+                and self._alive(k, year)
+            ]
+            # a predecessor and its successor are one party: keep the first
+            merged: list[tuple[str, int]] = []
+            for k, c in ranked:
+                if not any(self._related(k, m) for m, _ in merged):
+                    merged.append((k, c))
+            if merged:
+                return [k for k, _ in merged]
+        return []
+
+    def other(self, present: tuple[str, ...], doc: int, year: int | None) -> str | None:
+        """The document's other principal state, if there is a clear one."""
+        ranked = self.principal(doc, year)
+        top = ranked[:2]
+        if len(top) < 2 or not any(
+            k in present or any(self._related(k, x) for x in present) for k in top
+        ):
+            return None
+        rest = [
+            k for k in top if k not in present and not any(self._related(k, x) for x in present)
+        ]
+        if len(rest) != 1:
+            return None
+        counter = self.counts.get(doc) or self.total
+        if len(ranked) > 2 and counter[ranked[2]] >= counter[rest[0]]:
+            return None  # no clear second party
+        return self._use(rest[0])
+
+    def pair(self, doc: int, year: int | None) -> tuple[str, ...]:
+        """The two principal states, when they clearly stand out."""
+        ranked = self.principal(doc, year)
+        counter = self.counts.get(doc) or self.total
+        if len(ranked) < 2 or (len(ranked) > 2 and counter[ranked[2]] >= counter[ranked[1]]):
+            return ()
+        return tuple(self._use(k) for k in ranked[:2])
+
+    def state_of_place(self, place: str, year: int | None) -> str | None:
+        """The state a place lay in: for a capital the state of that year (Moscow in 1953
+        is the Soviet Union), else the place's country."""
+        e = self.entities.get(place)
+        if e is None:
+            return None
+        if self.auth is not None:
+            s = self.auth.lookup(e.label, kind="State", year=year)
+            if s is not None:
+                key = entity_key(s)
+                if key not in self.entities:
+                    self.added[key] = s
+                    self.entities[key] = s
+                return key
+        return self._use(f"state/{e.country}") if e.country else None
+
+    def home(self, key: str) -> str:
+        e = self.entities.get(key)
+        if e is not None and e.kind == "Envoy" and e.represents:
+            return f"state/{e.represents}"
+        if e is not None and e.kind == "Place":
+            return f"state/{e.country}" if e.country else key
+        return key
+
+    def _use(self, key: str) -> str:
+        if key not in self.entities and self.auth is not None:
+            try:
+                e = self.auth.get("State", key.removeprefix("state/"))
+            except KeyError:
+                return key
+            self.added[key] = e
+            self.entities[key] = e
+        return key
+
+
+_DURING_EVENT = re.compile(
+    r"\bduring\s+(?:that|the|this|his|her|its|their)\s+(?:\w+\s+)?(?:visit|meeting|talks|trip|stay)\b",
+    re.I,
+)
+_REPEATED = re.compile(
+    r"\b(?:again|second|third|another|once\s+more|anew|re-?(?:newed|sumed|stored))\b", re.I
+)
+#: a marker in the place slot: a recognition of a named government that is not a state
+_GOVERNMENT = "<government>"
+# "paid a visit to", "held talks with": the noun is the verb's object, the subject acts
+_LIGHT_VERB = re.compile(
+    r"\b(?:paid|pays|made|makes|began|completed|concluded|undertook|ended|held|holds|had)\s+"
+    r"(?:an?\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# "talks on the establishment of relations": the noun names a topic, not an event
+_TOPIC = re.compile(
+    r"\b(?:on|about|for|toward|towards|over|regarding|concerning|into)\s+(?:the\s+)?$", re.I
+)
+_CLAUSE_SUBJECT = frozenset(
+    ["statement-judged", "statement-expressed", "statement-quoted", "statement-spoke-of"]
+)
+_WEAK_STATEMENTS = frozenset(
+    ["pattern:statement-verb", "pattern:statement-expressed", "pattern:statement-spoke-of"]
+)
+#: types whose repeated mention in one text is almost always the same event
+_ONE_EVENT = RELATIONS | {"Visit", "Meeting", "Correspondence"}
+_SYMMETRIC = RELATIONS - {"Recognition"} | {"Meeting", "Agreement"}
+_HYPHEN_PAIR = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([A-Z][a-z]+)\b")
+
+
+def _hyphen_pair(text: str, start: int, end: int, mentions: list[Mention]) -> list[str]:
+    """States named by an adjective pair such as "Czech-Egyptian" or "Israeli-Russian"."""
+    states = [
+        m
+        for m in mentions
+        if m.kind == "State" and m.entity and start <= m.span.start and m.span.end <= end
+    ]
+    for x, y in itertools.pairwise(states):
+        if text[x.span.end : y.span.start] == "-" and x.entity != y.entity:
+            return [x.entity, y.entity]
+    return []
+
+
+def _years(a: Analysis, sentences: list[Sentence]) -> list[int | None]:
+    """The year in force at each sentence: its own first explicit date, else the last one
+    of its document, else the document's date."""
+    out: list[int | None] = []
+    dates = sorted(
+        (m for m in a.mentions if m.kind == "Date" and m.date and m.explicit),
+        key=lambda m: m.span.start,
+    )
+    last: dict[int, int | None] = {}
+    docs = {d.n: d for d in a.documents}
+    i = 0
+    for sent in sentences:
+        doc = docs.get(sent.doc, a.documents[0] if a.documents else None)
+        ref = (doc.date if doc else None) or a.date
+        last.setdefault(sent.doc, ref.year if ref else None)
+        own = None
+        while i < len(dates) and dates[i].span.start < sent.span.end:
+            if dates[i].span.start >= sent.span.start and own is None:
+                own = dates[i].date.year
+            i += 1
+        if own is not None:
+            last[sent.doc] = own
+        out.append(own if own is not None else last[sent.doc])
+    return out
+
+
 def run(a: Analysis) -> Analysis:
     text = a.text
     by_sentence: dict[int, list[Mention]] = {}
-    sentences = list(a.sentences)
+    # photo captions are read like sentences of their own (a paragraph each)
+    sentences = sorted(
+        [*a.sentences, *(Sentence(c, 0, -1 - k) for k, c in enumerate(a.captions))],
+        key=lambda x: x.span.start,
+    )
     ms = sorted(a.mentions, key=lambda m: m.span.start)
     j = 0
     for i, sent in enumerate(sentences):
@@ -658,41 +1253,94 @@ def run(a: Analysis) -> Analysis:
             by_sentence.setdefault(i, []).append(ms[k])
             k += 1
     docs = {d.n: d for d in a.documents}
-    countries = {}
-    for e in a.entities:
-        if e.kind == "Place" and e.country:
-            countries[f"place/{e.id}"] = f"state/{e.country}"
-        if e.kind == "Envoy" and e.represents:
-            countries[f"person/{e.id}"] = f"state/{e.represents}"
+    world = _World(a)
+    years = _years(a, sentences)
     acts: list[Act] = _heading_acts(a.documents)
     seen_spans: set[tuple[str, int, int]] = {
         (x.type, x.evidence.start, x.evidence.end) for x in acts
     }
     prev_dates: list[Mention] = []
+    prev: tuple[str, ...] = ()
+    para_year: dict[int, int] = {}
+    last_event: PartialDate | None = None
     for i, sent in enumerate(sentences):
         mentions = by_sentence.get(i, [])
         dates = [m for m in mentions if m.kind == "Date" and m.date]
         parts = _parts(text, sent, mentions)
         clauses = _clauses(text, sent.span)
+        year = years[i]
+        named = {world.home(k) for p in parts for k in p.keys}
         found: list[tuple[int, Act]] = []
         for pat in PATTERNS:
             for trig in pat.regex.finditer(text, sent.span.start, sent.span.end):
                 clause = next((c for c in clauses if c.start <= trig.start() < c.end), sent.span)
                 if _unreal(text, clause, trig, pat.form):
                     continue
-                actors, counter, place = _roles(pat, text, clause, sent, trig, parts)
+                actors, counter, place = _roles(pat, text, clause, sent, trig, parts, prev)
+                if pat.type == "Agreement" and not (actors and counter):
+                    pair = _hyphen_pair(
+                        text, max(clause.start, trig.start() - 40), trig.end(), mentions
+                    )
+                    if pair:
+                        actors = pair
+                        counter = []
+                if pat.name in ("meeting-receiving", "meeting-received-by"):
+                    counter = [k for k in counter if k.startswith("person/")]
                 if pat.type in RELATIONS:
                     actors, counter = _states(actors), _states(counter)
+                date, penalty = _date(
+                    text, sent, clause, trig, dates, prev_dates, pat.form == "passive"
+                )
+                act_year = date.year if date else year
+                if (
+                    date is None
+                    and last_event is not None
+                    and _DURING_EVENT.search(
+                        text[max(sent.span.start, trig.start() - 80) : clause.end]
+                    )
+                ):
+                    date, penalty = last_event, 0.1  # "during that visit": the visit's date
+                if date is None and para_year.get(sent.paragraph) is not None:
+                    # the year the paragraph is telling of
+                    date, penalty = PartialDate(para_year[sent.paragraph]), 0.1
+                actors, counter, place = _implied(
+                    pat,
+                    actors,
+                    counter,
+                    place,
+                    world,
+                    sent.doc,
+                    act_year,
+                    named,
+                    bool(re.match(r"\s+with\b", text[trig.end() : trig.end() + 6])),
+                )
                 actors_t = _dedupe(actors)
                 counter_t = tuple(k for k in _dedupe(counter) if k not in actors_t)
+                if pat.type == "Meeting" and len(actors_t) >= 2 and not counter_t:
+                    # "Israel and Egypt held talks": the two sides meet each other
+                    actors_t, counter_t = actors_t[:1], actors_t[1:]
                 if not _valid(pat.type, list(actors_t), list(counter_t), place):
                     continue
-                if pat.type == "Visit":
-                    dest = set(counter_t) | ({countries[place]} if place in countries else set())
-                    home = {countries.get(k, k) for k in actors_t}
+                if pat.type in RELATIONS and pat.form == "verb" and not actors_t:
+                    continue  # the subject is named, but as nothing the authority knows
+                if place == _GOVERNMENT:
+                    place = None
+                if (
+                    pat.name == "visit-verb"
+                    and counter_t
+                    and all(k.startswith("person/") for k in counter_t)
+                ):
+                    # "the Polish ambassador visited Avner": a call on a person is a meeting
+                    act_type = "Meeting"
+                else:
+                    act_type = pat.type
+                if act_type == "Visit":
+                    dest = {world.home(k) for k in counter_t} | (
+                        {world.home(place)} if place else set()
+                    )
+                    home = {world.home(k) for k in actors_t}
                     if dest & home:
                         continue  # a Russian "visiting" Moscow is no diplomatic visit
-                date, penalty = _date(text, sent, clause, trig, dates, prev_dates)
                 doc = docs.get(sent.doc)
                 # a present-tense act in a lead sentence or a letter happens on its date
                 present = _present(trig.group(0))
@@ -707,29 +1355,51 @@ def run(a: Analysis) -> Analysis:
                 conf = pat.confidence - penalty
                 if not (actors_t and (counter_t or place)):
                     conf -= 0.1
-                found.append(
-                    (
-                        trig.start(),
-                        Act(
-                            pat.type,
-                            sent.span,
-                            sent.doc,
-                            f"pattern:{pat.name}",
-                            round(max(0.3, conf), 2),
-                            actors=actors_t,
-                            counterparts=counter_t,
-                            date=date,
-                            place=place,
-                        ),
-                    )
+                act = Act(
+                    act_type,
+                    sent.span,
+                    sent.doc,
+                    f"pattern:{pat.name}",
+                    round(max(0.3, conf), 2),
+                    actors=actors_t,
+                    counterparts=counter_t,
+                    date=date,
+                    place=place,
+                    trigger=Span(trig.start(), trig.end()),
                 )
+                found.append((trig.start(), act))
+                if pat.name in ("meeting-receiving", "meeting-received-by"):
+                    # receiving a visitor: the visitor visits the host's state (or the place's)
+                    host = world.state_of_place(place, act_year) if place else None
+                    host = host or (world.home(actors_t[0]) if actors_t else None)
+                    guests = tuple(k for k in counter_t if world.home(k) != host)
+                    if host and host.startswith("state/") and guests:
+                        found.append(
+                            (
+                                trig.start() + 1,
+                                replace(
+                                    act,
+                                    type="Visit",
+                                    method="pattern:visit-received",
+                                    actors=guests,
+                                    counterparts=(host,),
+                                ),
+                            )
+                        )
         # prefer the most specific: a statement announcing another act is that act
-        others = [p for p, x in found if x.type != "PublicStatement"]
+        # ("X announced the restoration of relations", "the resumption ... was announced",
+        # "in its note of May 2 it expressed its regret": the note is the act)
+        others = [(p, x.type) for p, x in found if x.type != "PublicStatement"]
         found = [
             (p, x)
             for p, x in found
             if not (
-                x.method == "pattern:statement-verb" and any(-120 <= o - p <= 60 for o in others)
+                x.method in _WEAK_STATEMENTS
+                and any(
+                    0 <= o - p <= 60
+                    or ((t in RELATIONS or t == "Correspondence") and -120 <= o - p <= 60)
+                    for o, t in others
+                )
             )
         ]
         found.sort(key=lambda t: t[0])
@@ -746,7 +1416,108 @@ def run(a: Analysis) -> Analysis:
             seen_spans.add(key)
             acts.append(act)
         prev_dates = dates
-    return replace(a, acts=tuple(_merge(acts)))
+        for _, x in found:
+            if x.type in ("Visit", "Meeting") and x.date is not None:
+                last_event = x.date
+        opening = [d for d in dates if d.span.start - sent.span.start <= 40]
+        if opening:  # "In 2017, ...", "An example is X in 2017": the paragraph's year now
+            para_year[sent.paragraph] = opening[-1].date.year
+        elif dates:
+            para_year.pop(sent.paragraph, None)
+        mine = [x for _, x in found]
+        subjects = [
+            k for p in parts if (p.prep not in _PREPS or p.prep == "and") and not p.place
+            for k in p.keys
+        ]
+        prev = tuple(_dedupe([k for x in mine for k in x.actors] + subjects))
+    acts = _replies(acts)
+    entities = a.entities + tuple(
+        e for k, e in sorted(world.added.items()) if k not in {entity_key(x) for x in a.entities}
+    )
+    return replace(a, acts=tuple(_merge(text, acts)), entities=entities)
+
+
+def _implied(
+    pat: Pattern,
+    actors: list[str],
+    counter: list[str],
+    place: str | None,
+    world: _World,
+    doc: int,
+    year: int | None,
+    named: set[str] = frozenset(),
+    with_phrase: bool = False,
+) -> tuple[list[str], list[str], str | None]:
+    """Fill in a party the text implies but does not name; ``named`` are the states the
+    sentence names (directly or through an envoy)."""
+    actors, counter = list(actors), list(counter)
+    if pat.type == "Visit" and place and not counter:
+        # "visited Moscow": the visit is to the state the city then lay in
+        st = world.state_of_place(place, year)
+        if st:
+            counter.append(st)
+    elif pat.type in RELATIONS and pat.type != "Recognition":
+        present = tuple(_dedupe(actors + counter))
+        if len(present) == 1 and (actors or pat.form != "verb"):
+            # "Relations were broken off by Moscow": with the text's other principal state
+            # (not when a subject the text names but no state matches stands there:
+            # "several Arab states broke off relations with Bonn")
+            other = world.other(present, doc, year)
+            if other:
+                (counter if actors else actors).append(other)
+        elif not present:
+            # "normal relations, which were interrupted": between the two the sentence names
+            pair = world.pair(doc, year)
+            if pair and all(k in named for k in pair):
+                actors += pair
+    elif pat.type == "Agreement":
+        present = tuple(_dedupe(actors + counter))
+        if not present and pat.form == "passive" and not with_phrase:
+            # "an agreement was signed in 2008" in a text about two states' relations
+            actors += world.pair(doc, year)
+        elif len(present) == 1:
+            # "X signed the agreement": with the text's other principal state
+            home = world.home(present[0])
+            other = world.other((home,), doc, year) if home.startswith("state/") else None
+            if other:
+                counter.append(other)
+    elif (
+        pat.type == "Correspondence"
+        and len(actors) == 1
+        and not counter
+        and actors[0].startswith("state/")
+    ):
+        # a government's note with no addressee: to the other principal state
+        other = world.other(tuple(actors), doc, year)
+        if other:
+            counter.append(other)
+    return actors, counter, place
+
+
+def _replies(acts: list[Act]) -> list[Act]:
+    """A letter with no addressee, in a text where someone wrote to its author, answers
+    that writer ("Sharett wrote to Molotov ... Molotov's letter of July 15")."""
+    wrote_to: dict[str, str] = {}
+    for x in acts:
+        if x.type == "Correspondence" and len(x.actors) == 1 and len(x.counterparts) == 1:
+            wrote_to.setdefault(x.counterparts[0], x.actors[0])
+    out = []
+    for x in acts:
+        if (
+            x.type == "Correspondence"
+            and len(x.actors) == 1
+            and not x.counterparts
+            and x.method.startswith("pattern:")  # a document's heading says whom it is to
+        ):
+            writer = wrote_to.get(x.actors[0])
+            if writer is None:
+                # and a letter of someone who was written to answers back
+                back = {v: k for k, v in wrote_to.items()}
+                writer = back.get(x.actors[0])
+            if writer is not None and writer != x.actors[0]:
+                x = replace(x, counterparts=(writer,))
+        out.append(x)
+    return out
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -758,23 +1529,57 @@ def _trim(text: str, span: Span) -> Span:
     return Span(s, e)
 
 
-def _merge(acts: list[Act]) -> list[Act]:
-    """Drop repeats: the same act (type, participants, date) found twice.  An undated act
-    like a dated one stays: "cut off relations ... a second time" is another act."""
-    out: list[Act] = []
-    seen: set[tuple] = set()
-    for x in acts:
-        key = (x.type, x.actors, x.counterparts, x.date)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(x)
-    return out
+def _parties_key(x: Act) -> tuple:
+    if x.type in _SYMMETRIC:
+        return (x.type, frozenset(x.participants))
+    return (x.type, x.actors, x.counterparts)
+
+
+def _compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    return str(a) == str(b) or str(a).startswith(f"{b}-") or str(b).startswith(f"{a}-")
+
+
+def _precision(d: PartialDate | None) -> int:
+    return 0 if d is None else 1 + (d.month is not None) + (d.day is not None)
+
+
+def _merge(text: str, acts: list[Act]) -> list[Act]:
+    """Drop repeats.  In one sentence, the same act (type, parties, a compatible date) found
+    twice is one act.  Across the text, an event-like act (relations, visits, meetings,
+    letters) with the same parties and a compatible date is the same event mentioned again,
+    unless its sentence says it happened again ("a second time"); the most precisely dated
+    mention is kept."""
+    kept: list[Act] = []
+    for x in sorted(acts, key=lambda x: -_precision(x.date)):
+        twin = None
+        for i, y in enumerate(kept):
+            if _parties_key(x) != _parties_key(y) or not _compatible(x.date, y.date):
+                continue
+            same_sentence = x.evidence.start < y.evidence.end and y.evidence.start < x.evidence.end
+            if same_sentence:
+                twin = i
+                break
+            around = (
+                text[max(x.evidence.start, x.trigger.start - 40) : x.trigger.end + 60]
+                if x.trigger
+                else x.evidence.of(text)
+            )
+            if x.type in _ONE_EVENT and not _REPEATED.search(around):
+                if y.method.startswith("document:") and y.doc == x.doc and x.doc:
+                    continue  # a letter that mentions another letter is not that letter
+                twin = i
+                break
+        if twin is None:
+            kept.append(x)
+    order = {id(x): n for n, x in enumerate(acts)}
+    return sorted(kept, key=lambda x: order[id(x)])
 
 
 STAGE = Stage(
     name="acts",
-    needs=("text", "sentences", "mentions", "documents"),
-    sets=("acts",),
+    needs=("text", "sentences", "captions", "mentions", "documents", "entities", "authority"),
+    sets=("acts", "entities"),
     run=run,
 )

@@ -14,7 +14,7 @@ import re
 import weakref
 from dataclasses import replace
 
-from kg.records import Analysis, Document, Mention, PartialDate, Span
+from kg.records import Analysis, Document, Mention, PartialDate, Sentence, Span
 from kg.stages import Stage
 from kg.stages.dates import find_dates
 
@@ -197,7 +197,8 @@ def _date_mentions(a: Analysis) -> list[Mention]:
     text = a.text
     out: list[Mention] = []
     last_year: dict[int, int | None] = {}
-    for sent in a.sentences:
+    captions = [Sentence(c, 0, -1 - k) for k, c in enumerate(a.captions)]
+    for sent in (*a.sentences, *captions):
         doc = a.documents[sent.doc] if sent.doc < len(a.documents) else a.documents[0]
         for d in a.documents:
             if d.n == sent.doc:
@@ -284,7 +285,7 @@ def run(a: Analysis) -> Analysis:
     text = a.text
     mentions: list[Mention] = []
     taken = _Taken(len(text))
-    regions = [s.span for s in a.sentences]
+    regions = [s.span for s in a.sentences] + list(a.captions)
     # document headings of a collection: their parties are mentions too
     for d in a.documents[1:]:
         for sp in (d.author_span, d.recipient_span):
@@ -319,10 +320,16 @@ def run(a: Analysis) -> Analysis:
     if a.authority is not None:
         pattern, forms = _gazetteer(a.authority)
         for region in regions:
-            for m in pattern.finditer(text, region.start, region.end):
+            pos = region.start
+            while (m := pattern.search(text, pos, region.end)) is not None:
+                pos = m.end()
                 found = m.group(0)
                 form, kind = forms[found.lower()]
                 if not _case_ok(found, form):
+                    # "the Netherlands" against "The Netherlands": try from the next word
+                    nxt = re.search(r"\s+", found)
+                    if nxt is not None:
+                        pos = m.start() + nxt.end()
                     continue
                 span = Span(*m.span())
                 if taken.overlaps(span):
@@ -351,7 +358,7 @@ def run(a: Analysis) -> Analysis:
 
 STAGE = Stage(
     name="mentions",
-    needs=("text", "documents", "sentences", "authority"),
+    needs=("text", "documents", "sentences", "captions", "authority"),
     sets=("mentions",),
     run=run,
 )

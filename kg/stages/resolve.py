@@ -11,6 +11,7 @@ two states named.  Only the authority API is used (``lookup``, ``fuzzy_lookup``,
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from kg.records import Analysis, Document, Entity, Mention, Span, entity_key
@@ -119,6 +120,10 @@ _FUNCTION = frozenset(
         "while",
     ]
 )
+
+
+#: how many of the latest state mentions "the two countries" may refer to
+_GROUP_WINDOW = 8
 
 
 def _slug(name: str) -> str:
@@ -245,6 +250,7 @@ def run(a: Analysis) -> Analysis:
         return best
 
     resolved_docs: dict[int, Document] = {}
+    pending: list[tuple[int, list[str]]] = []
     for m in a.mentions:
         year = year_at(m.span.start)
         key = None
@@ -275,16 +281,25 @@ def run(a: Analysis) -> Analysis:
             last = m.surface.lower()
             key = surnames.get(last)
         elif m.kind == "Group":
-            distinct: list[str] = []
-            for k in reversed(recent_states):
-                if k not in distinct:
-                    distinct.append(k)
-                if len(distinct) == 2:
-                    break
-            if len(distinct) == 2:
-                out.append(replace(m, group=tuple(reversed(distinct))))
+            # resolved below, once the whole text's counts are known
+            pending.append((len(out), list(recent_states[-_GROUP_WINDOW:])))
+            out.append(m)
             continue
         out.append(replace(m, entity=key, sense=sense) if key or sense else m)
+
+    # "the two countries": of the states named just before, the two the text is most about
+    counts = Counter(x.entity for x in out if x.entity and x.entity.startswith("state/"))
+    for index, recent in reversed(pending):
+        order: list[str] = []  # distinct, most recent first
+        for k in reversed(recent):
+            if k not in order:
+                order.append(k)
+        if len(order) < 2:
+            del out[index]
+            continue
+        best = sorted(order, key=lambda k: (-counts[k], order.index(k)))[:2]
+        pair = sorted(best, key=order.index, reverse=True)  # in the order the text named them
+        out[index] = replace(out[index], group=tuple(pair))
 
     # authors and recipients of inner documents
     for d in a.documents[1:]:
@@ -303,6 +318,9 @@ def run(a: Analysis) -> Analysis:
             who = d.author if m.surface in ("I", "my", "me") else d.recipient
             if who and who.startswith("person/"):
                 final.append(replace(m, entity=who, sense="person"))
+            elif who and m.surface in ("I", "my", "me"):
+                # an unnamed envoy writing: he stands for the state the heading names
+                final.append(replace(m, entity=who, sense="official"))
             continue
         if m.kind == "Name" and not m.entity:
             continue

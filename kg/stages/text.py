@@ -32,6 +32,9 @@ _ORG = re.compile(
     r"\b(?:Institute|Center|Centre|Agency|Foundation|University|Press|Society|Council|"
     r"Library|Archive|Archives|Museum|Association)\b"
 )
+_CAPTION = re.compile(
+    r"^The (?:photo|picture|image)s? (?:above|below) (?:shows?|depicts?)\s+(?=\S)", re.I
+)
 _URL_LINE = re.compile(r"^[<(\[]?(?:https?://|www\.)\S+[>)\]]?$")
 _TERMINAL = re.compile(r"[.!?…:\"”’)]$")
 
@@ -349,6 +352,7 @@ def run(a: Analysis) -> Analysis:
 
     skip: set[int] = set()  # line indices that are not content
     boiler: list[Span] = []
+    captions: list[Span] = []
     end = len(text)
     for i, x in enumerate(strs):
         if _TO_END.match(x):
@@ -362,6 +366,9 @@ def run(a: Analysis) -> Analysis:
         if _MENU.match(x) or _DOWNLOAD.match(x) or _PHOTO.match(x) or _URL_LINE.match(x):
             skip.add(i)
             boiler.append(Span(*lines[i]))
+            cap = _CAPTION.match(x)
+            if cap:  # what the photo shows, without the words about the photo
+                captions.append(Span(lines[i][0] + cap.end(), lines[i][1]))
 
     # title, publisher header, date line
     title = meta.title if meta and meta.title else None
@@ -450,6 +457,7 @@ def run(a: Analysis) -> Analysis:
         date=date,
         content=tuple(content),
         boilerplate=tuple(sorted(boiler)),
+        captions=tuple(captions),
         documents=documents,
         sentences=tuple(sentences),
         warnings=tuple(warnings),
@@ -459,6 +467,15 @@ def run(a: Analysis) -> Analysis:
 STAGE = Stage(
     name="text",
     needs=("text", "meta"),
-    sets=("genre", "title", "date", "content", "boilerplate", "documents", "sentences"),
+    sets=(
+        "genre",
+        "title",
+        "date",
+        "content",
+        "boilerplate",
+        "captions",
+        "documents",
+        "sentences",
+    ),
     run=run,
 )
