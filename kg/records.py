@@ -167,6 +167,7 @@ class Mention:
     title: str | None = None
     title_span: Span | None = None
     adjective: str | None = None  # the state word in a person's title ("Soviet")
+    of_state: str | None = None  # the words after "of" in a person's title ("of Egypt")
     head: str | None = None
     date: PartialDate | None = None
     explicit: bool = True  # a date given in full by the text, not completed from context
@@ -216,6 +217,8 @@ class Analysis:
     # photo captions that tell of an event ("The photo above shows X receiving Y"): not
     # part of the running text, but read for acts
     captions: tuple[Span, ...] = ()
+    # the place words of a news dateline ("JERUSALEM, Nov. 20, 1977 (JTA) —"), if any
+    dateline: Span | None = None
     documents: tuple[Document, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()

@@ -162,3 +162,28 @@ def test_speed(seeds) -> None:
             c.text, source_id=c.source_id, authority=authority, meta=manifest.get(c.source_id)
         ).dataset()
     assert time.perf_counter() - t0 < 3.0
+
+
+def test_every_person_found_in_a_text_has_a_state_and_evidence(seeds) -> None:
+    for c in seeds.values():
+        for e in c.entities:
+            if e.kind == "Envoy" and e.evidence is not None:
+                assert e.represents, e.id
+                assert e.evidence.of(c.text).split()[-1].strip(".,").lower() in e.id
+
+
+def test_an_unseen_news_report_end_to_end() -> None:
+    """A made-up report in the wire-service style: dateline, new persons, relative days."""
+    text = (
+        "Envoy Lands in Israel\nMenu JTA Search\n\nEnvoy Lands in Israel\n\n"
+        "JERUSALEM, Nov. 20, 1977 (JTA) — President Otto Quill of Poland arrived in Israel last "
+        "night and was welcomed at the airport by President Ezra Tamir.\n\n"
+        "Today Quill held talks with Tamir in Jerusalem.\n\nFounding Funders\n\nA Fund\n"
+    )
+    c = convert(text, source_id="x_news", authority=load_authority())
+    new = {e.id: e.represents for e in c.entities if e.kind == "Envoy" and e.evidence}
+    assert new == {"otto-quill": "poland", "ezra-tamir": "israel"}
+    got = {(a.type, a.actors, a.date) for a in c.acts}
+    assert ("Visit", ("person/otto-quill",), PartialDate(1977, 11, 19)) in got
+    assert ("Meeting", ("person/otto-quill",), PartialDate(1977, 11, 20)) in got
+    assert c.nquads()  # serialises

@@ -531,3 +531,241 @@ def test_claims_and_calls_on_a_titled_envoy_of_a_named_state(auth) -> None:
         auth,
     )
     assert got == [("Meeting", (SH, MO), ("person/beretsky",), PartialDate(1953))]
+
+
+# -- triggers and roles of news reports, entries, collections and essays --------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Rufus Firefly flew secretly to Jerusalem in May 1960.",
+            ("Visit", (RF,), (IL,), PartialDate(1960, 5)),
+        ),
+        (
+            "When Rufus Firefly came to Israel in May 1964 the rain stopped.",
+            ("Visit", (RF,), (IL,), PartialDate(1964, 5)),
+        ),
+        (
+            "In 1958 Fredville agreed to lend Israel the money for a canal.",
+            ("Agreement", (FR,), (IL,), PartialDate(1958)),
+        ),
+        (
+            "On May 3, 1960, Firefly told the Freedonian National Assembly that he would stay.",
+            ("PublicStatement", (RF,), (), PartialDate(1960, 5, 3)),
+        ),
+        (
+            "Mr. Sharett answered publicly on May 4, 1960 that Firefly was welcome.",
+            ("PublicStatement", (SH,), (), PartialDate(1960, 5, 4)),
+        ),
+        (
+            "Mr. Sharett told Molotov that Israel disliked the plan.",
+            ("PublicStatement", (SH,), (MO,), None),
+        ),
+        (
+            "On May 3, 1960, Firefly said in a televised statement that he would stay.",
+            ("PublicStatement", (RF,), (), PartialDate(1960, 5, 3)),
+        ),
+        (
+            "In May 1960 Rufus Firefly left for Jerusalem.",
+            ("Visit", (RF,), (IL,), PartialDate(1960, 5)),
+        ),
+        (
+            "In 1975 Freedonia agreed to establish diplomatic relations with Israel.",
+            ("EstablishmentOfRelations", (FR,), (IL,), PartialDate(1975)),
+        ),
+        (
+            "In 1950 Freedonia recognized the new government in Jerusalem.",
+            ("Recognition", (FR,), (IL,), PartialDate(1950)),
+        ),
+        (
+            "In 1961 a Freedonian proposal to hold a conference was discussed.",
+            ("Proposal", (FR,), (), PartialDate(1961)),
+        ),
+        (
+            "The main topic in 1961 was a Freedonian proposal to hold a conference.",
+            ("Proposal", (FR,), (), PartialDate(1961)),
+        ),
+    ],
+)
+def test_one_act_of_an_unseen_genre(auth, sentence: str, expected) -> None:
+    assert _acts(sentence, auth) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Firefly came to power in 1950.",
+        "In 1967 Freedonia came to Israel's aid.",
+        "In 1967 Freedonia came to the aid of Israel.",
+        "A document which stated that Freedonia had agreed to supply Israel was found in 1990.",
+        "In 1960 Firefly was invited to meet Sharett.",
+        "Firefly answered that he was tired.",
+    ],
+)
+def test_no_act_of_an_unseen_genre(auth, sentence: str) -> None:
+    assert _acts(sentence, auth) == []
+
+
+def test_welcomed_by_two_hosts_on_the_night_of_the_arrival(auth) -> None:
+    got = _acts(
+        "Rufus Firefly arrived in Israel last night and was welcomed at the airport by "
+        "Mr. Sharett and Mr. Molotov.",
+        auth,
+        PartialDate(1961, 3, 3),
+    )
+    assert ("Visit", (RF,), (IL,), PartialDate(1961, 3, 2)) in got
+    assert ("Meeting", (SH, MO), (RF,), PartialDate(1961, 3, 2)) in got
+    assert len(got) == 2  # the reception is no second visit
+    got = _acts(
+        "Rufus Firefly arrived in Israel last night, the first time since 1967, and was "
+        "welcomed by Mr. Sharett.",
+        auth,
+        PartialDate(1961, 3, 3),
+    )
+    assert ("Meeting", (SH,), (RF,), PartialDate(1961, 3, 2)) in got  # not "since 1967"
+
+
+def test_invitation_to_the_official_inside_the_verb_phrase(auth) -> None:
+    got = _acts(
+        "Mr. Sharett spoke on May 1, 1961, and on May 5, 1961 he sent the Freedonian President "
+        "a formal invitation to come to Jerusalem.",
+        auth,
+    )
+    assert ("Correspondence", (SH,), (FR,), PartialDate(1961, 5, 5)) in got
+
+
+def test_notes_to_capitals_go_to_their_states(auth) -> None:
+    got = _acts("On May 5, 1956, Firefly sent notes to Jerusalem and Moscow.", auth)
+    assert got == [("Correspondence", (RF,), (IL, SU), PartialDate(1956, 5, 5))]
+
+
+def test_a_journey_and_its_purpose(auth) -> None:
+    got = _acts("In May 1973 Rufus Firefly flew to Jerusalem to press Mr. Sharett.", auth)
+    assert ("Visit", (RF,), (IL,), PartialDate(1973, 5)) in got
+    assert ("Meeting", (RF,), (SH,), PartialDate(1973, 5)) in got
+
+
+def test_the_place_a_traveller_had_flown_to(auth) -> None:
+    got = _acts(
+        "In May 1961 there was unrest in Jerusalem, where Firefly had flown for talks with "
+        "Mr. Sharett.",
+        auth,
+    )
+    assert ("Visit", (RF,), (IL,), PartialDate(1961, 5)) in got
+    assert ("Meeting", (RF,), (SH,), PartialDate(1961, 5)) in got
+
+
+def test_an_agreement_signed_by_two_and_a_meeting_of_two(auth) -> None:
+    got = _acts(
+        "The road began with the Agreement signed at Geneva on May 2, 1952 by Mr. Sharett and "
+        "Firefly, and went on with the meeting of Firefly and Molotov in March 1960.",
+        auth,
+    )
+    assert ("Agreement", (SH, RF), (), PartialDate(1952, 5, 2)) in got
+    assert ("Meeting", (RF,), (MO,), PartialDate(1960, 3)) in got
+
+
+def test_an_announcement_that_tells_of_another_act_is_both(auth) -> None:
+    got = _acts(
+        "In May 1955 Firefly announced that Freedonia had concluded an arms deal with Poland.",
+        auth,
+    )
+    assert ("PublicStatement", (RF,), (), PartialDate(1955, 5)) in got
+    assert ("Agreement", (FR,), (PL,), PartialDate(1955, 5)) in got
+
+
+def _entry(body: str, auth):
+    t = f"Freedonia and Israel\n\nMay 2, 1961\n\n{body}\n"
+    a = Analysis(text=t, source_id="e", meta=None, authority=auth)
+    out = acts.run(resolve.run(mentions.run(text.run(a))))
+    return [(x.type, x.actors, x.counterparts, x.date) for x in out.acts]
+
+
+def test_an_entry_on_this_day_dates_its_opening_paragraph(auth) -> None:
+    got = _entry(
+        "Freedonia and Israel establish full diplomatic relations. The treaty was signed in "
+        "Fredville by Firefly and Mr. Sharett.\n\nLater the treaty was signed by Molotov and "
+        "Firefly.",
+        auth,
+    )
+    assert ("EstablishmentOfRelations", (FR, IL), (), PartialDate(1961, 5, 2)) in got
+    assert ("Agreement", (RF, SH), (), PartialDate(1961, 5, 2)) in got
+    assert ("Agreement", (MO, RF), (), None) in got  # a later paragraph: no date invented
+
+
+def test_the_same_signing_told_twice_on_the_same_day_is_one(auth) -> None:
+    got = _acts(
+        "On May 2, 1961 the treaty was signed by Firefly and Mr. Sharett. "
+        "The photo shows Firefly and Mr. Sharett signing the treaty on May 2, 1961.",
+        auth,
+    )
+    assert [g for g in got if g[0] == "Agreement"] == [
+        ("Agreement", (RF, SH), (), PartialDate(1961, 5, 2))
+    ]
+
+
+def test_a_date_of_the_main_clause_does_not_date_its_that_clause(auth) -> None:
+    got = _acts(
+        "After the talks in March 1961, I inform you that Freedonia agrees to establish "
+        "diplomatic relations with Israel.",
+        auth,
+    )
+    # the sentence's year, not the month of the talks
+    assert got == [("EstablishmentOfRelations", (FR,), (IL,), PartialDate(1961))]
+
+
+def test_words_to_someone_just_met_are_dated_by_the_meeting(auth) -> None:
+    got = _acts(
+        "On May 3, 1961 Firefly held talks with Mr. Sharett. Mr. Sharett told Firefly that "
+        "Israel disliked the plan. Mr. Sharett told Molotov that Israel liked it.",
+        auth,
+    )
+    assert ("PublicStatement", (SH,), (RF,), PartialDate(1961, 5, 3)) in got
+    # no meeting with him was told: the paragraph's year only
+    assert ("PublicStatement", (SH,), (MO,), PartialDate(1961)) in got
+
+
+def test_roles_across_clauses_and_unknown_partners(auth) -> None:
+    got = _acts("In 1957 Poland recognized Israel, and Freedonia broke off relations with Poland.",
+                auth)
+    assert ("SeveranceOfRelations", (FR,), (PL,), PartialDate(1957)) in got
+    got = _acts(
+        "Freedonia and Israel quarrelled. Israel and Freedonia argued. "
+        "In 1972 Freedonia and Zembla restored relations.",
+        auth,
+    )
+    # Zembla is unknown: the other party is not guessed from the text's main states
+    assert ("ResumptionOfRelations", (FR,), (), PartialDate(1972)) in got
+
+
+def test_counterpart_and_gerund(auth) -> None:
+    assert _acts("In 1950 Molotov met his Freedonian counterpart in Jerusalem.", auth) == [
+        ("Meeting", (MO,), (FR,), PartialDate(1950))
+    ]
+    assert _acts(
+        "Freedonia answered in 1965 by establishing diplomatic relations with Israel.", auth
+    ) == [("EstablishmentOfRelations", (FR,), (IL,), PartialDate(1965))]
+
+
+def test_an_entry_restoring_relations_broken_off_long_before(auth) -> None:
+    got = _entry(
+        "Freedonia and Israel restore full diplomatic relations, broken off by Fredville in "
+        "June 1950.",
+        auth,
+    )
+    assert ("ResumptionOfRelations", (FR, IL), (), PartialDate(1961, 5, 2)) in got
+    sev = [g for g in got if g[0] == "SeveranceOfRelations"]
+    assert len(sev) == 1 and set(sev[0][1] + sev[0][2]) == {FR, IL}
+    assert sev[0][3] == PartialDate(1950, 6)
+
+
+def test_meetings_with_an_unnamed_group(auth) -> None:
+    assert _acts("In 1955 Firefly met Arab and Asian leaders.", auth) == [
+        ("Meeting", (RF,), (), PartialDate(1955))
+    ]
+    assert _acts("In May 1992 Freedonia joined the multilateral peace conference.", auth) == [
+        ("Meeting", (FR,), (), PartialDate(1992, 5))
+    ]
+    assert _acts("In 1955 Firefly met them.", auth) == []  # a meeting needs a named other side

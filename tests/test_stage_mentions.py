@@ -84,3 +84,75 @@ def test_photo_captions_are_read_for_mentions_and_dates(auth) -> None:
     inside = [m for m in a.mentions if m.span in a.captions[0]]
     assert {m.kind for m in inside} >= {"Envoy", "Date"}
     assert not any("photo" in s.span.of(a.text) for s in a.sentences)
+
+
+# -- generalisation to unseen texts ----------------------------------------------------------
+
+
+def test_abbreviated_months_and_days_relative_to_the_report(auth) -> None:
+    a = _run(
+        "On Sept. 3, 1961 they met. Firefly arrived last night. Today he rests. "
+        "He spoke earlier this week. The next day he left.",
+        auth,
+        date=PartialDate(1961, 9, 20),
+    )
+    dates = {m.surface: m.date for m in a.mentions if m.kind == "Date"}
+    assert dates["Sept. 3, 1961"] == PartialDate(1961, 9, 3)
+    assert dates["last night"] == PartialDate(1961, 9, 19)
+    assert dates["Today"] == PartialDate(1961, 9, 20)
+    assert dates["earlier this week"] == PartialDate(1961, 9)
+    assert dates["The next day"] == PartialDate(1961, 9, 4)  # the day after the last day named
+
+
+def test_week_across_a_month_boundary_keeps_only_the_year(auth) -> None:
+    a = _run("He spoke earlier this week.", auth, date=PartialDate(1961, 10, 2))
+    assert [m.date for m in a.mentions if m.kind == "Date"] == [PartialDate(1961)]
+
+
+def test_state_after_a_titled_name_and_in_capital_headings(auth) -> None:
+    a = _run("President Otto Quill of Freedonia came. Poland's Foreign Minister, Jan Wiec, left.",
+             auth)
+    got = {(m.surface, m.title, m.adjective, m.of_state) for m in a.mentions if m.kind == "Envoy"}
+    assert ("Otto Quill", "President", None, "Freedonia") in got
+    assert ("Jan Wiec", "Foreign Minister", "Poland", None) in got
+    heading = "LETTER FROM THE PRIME MINISTER OF FREEDONIA O. QUILL TO V.M. MOLOTOV."
+    c = mentions.run(
+        text.run(
+            Analysis(
+                text=f"PAPERS\n\nCONTENTS\n\n1.1. {heading}\n\nMay 2, 1961\n\n{heading}\n\n"
+                "May 2, 1961\n\nWe write.\n",
+                source_id="c",
+                meta=SourceMeta(genre="collection"),
+                authority=auth,
+            )
+        )
+    )
+    caps = [m for m in c.mentions if m.kind == "Envoy" and m.surface == "O. QUILL"]
+    assert caps and caps[0].title == "Prime Minister" and caps[0].of_state == "FREEDONIA"
+
+
+def test_a_building_is_not_a_titled_person(auth) -> None:
+    a = _run("He stayed at the King David Hotel.", auth)
+    assert not [m for m in a.mentions if m.kind == "Envoy"]
+
+
+def test_a_title_after_the_name(auth) -> None:
+    a = _run(
+        "In 1990 Otto Quill became the first Freedonian President to visit Israel. "
+        "Jan Wiec, the Polish ambassador, left.",
+        auth,
+    )
+    got = {(m.surface, m.title, m.adjective) for m in a.mentions if m.kind == "Envoy"}
+    assert ("Otto Quill", "President", "Freedonian") in got
+    assert ("Jan Wiec", "ambassador", "Polish") in got
+
+
+def test_weekday_at_the_start_of_a_sentence(auth) -> None:
+    a = _run("On Friday he left.", auth, date=PartialDate(1961, 9, 20))  # a Wednesday
+    assert [m.date for m in a.mentions if m.kind == "Date"] == [PartialDate(1961, 9, 15)]
+
+
+def test_lower_case_titles_after_a_state_adjective(auth) -> None:
+    a = _run("The Polish foreign minister, Jan Wiec, left.", auth)
+    got = {(m.surface, m.title, m.adjective) for m in a.mentions if m.kind == "Envoy"}
+    assert ("Jan Wiec", "foreign minister", "Polish") in got

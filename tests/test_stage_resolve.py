@@ -79,3 +79,101 @@ def test_groups_prefer_the_states_the_text_is_about(auth) -> None:
     )
     group = next(m for m in a.mentions if m.kind == "Group")
     assert set(group.group) == {"state/freedonia", "state/israel"}
+
+
+# -- persons absent from the authority data: where their state comes from ------------------
+
+
+def _new(a) -> dict[str, str | None]:
+    return {e.id: e.represents for e in a.entities if e.kind == "Envoy" and e.evidence}
+
+
+def test_state_of_a_new_person_from_of_and_possessive(auth) -> None:
+    a = _run("President Otto Quill of Freedonia came. Poland's Foreign Minister, Jan Wiec, left.",
+             auth)
+    assert _new(a) == {"otto-quill": "freedonia", "jan-wiec": "poland"}
+
+
+def test_state_of_a_new_person_from_another_mention_of_his_name(auth) -> None:
+    a = _run("Premier Otto Quill spoke. Later the Freedonian Premier Otto Quill left.", auth)
+    assert _new(a) == {"otto-quill": "freedonia"}
+    assert {m.entity for m in a.mentions if m.surface == "Otto Quill"} == {"person/otto-quill"}
+
+
+def test_state_of_a_head_of_state_from_the_place_the_sentence_names(auth) -> None:
+    a = _run(
+        "Firefly arrived in Israel and was welcomed by President Ezra Tamir. "
+        "In Zembla, President Hugo Blank spoke.",
+        auth,
+    )
+    # an unknown place leaves the state unknown: no guess, no envoy
+    assert _new(a) == {"ezra-tamir": "israel"}
+
+
+def test_state_of_a_head_of_state_from_the_dateline(auth) -> None:
+    t = "T\nMenu JTA Search\n\nJERUSALEM, May 2, 1961 (JTA) — President Ezra Tamir spoke.\n"
+    a = resolve.run(
+        mentions.run(text.run(Analysis(text=t, source_id="s", meta=SourceMeta(genre="news"),
+                                       authority=auth)))
+    )
+    assert _new(a) == {"ezra-tamir": "israel"}
+
+
+def test_state_from_an_office_title_only_one_state_held(tmp_path) -> None:
+    from tiny_authority import PERSONS, PLACES, STATES
+
+    from kg.authority import load_authority
+
+    (tmp_path / "states.yaml").write_text(STATES, "utf-8")
+    (tmp_path / "places.yaml").write_text(PLACES, "utf-8")
+    (tmp_path / "persons.yaml").write_text(
+        PERSONS
+        + "- {id: hugo-blank, label: Hugo Blank, wikidata: null, represents: freedonia,\n"
+        "   offices: [{title: Grand Chancellor of Freedonia, state: freedonia, from: 1950,"
+        " to: 1960}]}\n"
+        "- {id: jan-wiec, label: Jan Wiec, wikidata: null, represents: poland,\n"
+        "   offices: [{title: Foreign Minister of Poland, state: poland, from: 1950, to: 1955}]}\n",
+        "utf-8",
+    )
+    auth2 = load_authority(tmp_path)
+    a = _run("In 1955, Grand Chancellor Otto Quill spoke.", auth2)
+    assert _new(a) == {"otto-quill": "freedonia"}
+    # a title the data shows held by several states names none
+    b = _run("In 1952, Foreign Minister Otto Quill spoke.", auth2)
+    assert _new(b) == {}
+
+
+def test_initials_are_written_out_when_the_text_gives_the_full_name(auth) -> None:
+    a = _run("The Freedonian President O. Quill spoke. Otto Quill left.", auth)
+    assert _new(a) == {"otto-quill": "freedonia"}
+
+
+def test_the_title_alone_refers_to_the_last_person_named_with_it(auth) -> None:
+    a = _run(
+        "Former Premier Ada Stone of Israel and Premier Otto Quill of Freedonia met. "
+        "Then the Prime Minister spoke.",
+        auth,
+    )
+    ref = [m for m in a.mentions if m.surface == "Prime Minister"]
+    assert [m.entity for m in ref] == ["person/otto-quill"]
+
+
+def test_a_capital_after_a_preposition_or_before_a_verb_is_no_modifier(tmp_path) -> None:
+    from tiny_authority import PERSONS, PLACES, STATES
+
+    from kg.authority import load_authority
+
+    (tmp_path / "states.yaml").write_text(
+        STATES + "- {id: zembla, label: Zembla, wikidata: null, names: [Zembla],"
+        " capitals: [Onhava]}\n",
+        "utf-8",
+    )
+    (tmp_path / "places.yaml").write_text(PLACES, "utf-8")
+    (tmp_path / "persons.yaml").write_text(PERSONS, "utf-8")
+    a = _run(
+        "He made it in Onhava earlier this week. Onhava broke off relations.",
+        load_authority(tmp_path),
+    )
+    links = [x[1:] for x in _links(a) if x[0] == "Onhava"]
+    assert [e for e, _ in links] == ["state/zembla", "state/zembla"]
+    assert all(sense != "modifier" for _, sense in links)

@@ -114,3 +114,37 @@ def test_collection_inner_documents_from_the_table_of_contents() -> None:
 
 def test_smart_title_keeps_initials_and_acronyms() -> None:
     assert smart_title("LETTER FROM A. LEVAWI TO THE USSR.") == "Letter from A. Levawi to the USSR"
+
+
+# -- generalisation to unseen texts: datelines, heading topics ------------------------------
+
+
+def test_news_dateline_dates_the_report_and_leaves_the_first_sentence() -> None:
+    text = (
+        "Quill Arrives\nMenu JTA Search\n\nQuill Arrives\n\n"
+        "FREDVILLE, Mar. 3, 1961 (FNS) — Otto Quill arrived in Sylvania last night. He smiled.\n"
+    )
+    a = run(Analysis(text=text, source_id="t"))
+    assert a.date == PartialDate(1961, 3, 3)
+    assert a.dateline is not None and a.dateline.of(text) == "FREDVILLE"
+    assert a.sentences[0].span.of(text) == "Otto Quill arrived in Sylvania last night."
+
+
+def test_a_line_without_a_dateline_is_kept_whole() -> None:
+    text = "Quill Arrives\n\nQuill, the envoy, arrived in Sylvania. He smiled.\n"
+    a = run(Analysis(text=text, source_id="t", meta=SourceMeta(genre="news")))
+    assert a.dateline is None
+    assert a.sentences[0].span.of(text) == "Quill, the envoy, arrived in Sylvania."
+
+
+def test_statement_heading_topic_is_no_party() -> None:
+    text = (
+        "PAPERS\n\nCONTENTS\n\n1.1. STATEMENT OF PRESIDENT O. QUILL ON THE RELATIONS WITH "
+        "SYLVANIA.\n\nMay 2, 1961\n\n1.2. NOTE FROM SYLVANIA TO FREEDONIA.\n\nMay 3, 1961\n\n"
+        "STATEMENT OF PRESIDENT O. QUILL ON THE RELATIONS WITH SYLVANIA.\n\nMay 2, 1961\n\n"
+        "We speak.\n\nNOTE FROM SYLVANIA TO FREEDONIA.\n\nMay 3, 1961\n\nWe answer.\n"
+    )
+    a = run(Analysis(text=text, source_id="c", meta=SourceMeta(genre="collection")))
+    statement = a.documents[1]
+    assert statement.kind == "PressStatement"
+    assert statement.author_span.of(text) == "PRESIDENT O. QUILL"

@@ -88,6 +88,13 @@ PATTERNS: tuple[Pattern, ...] = (
         0.8,
     ),
     _p(
+        "severance-participle",
+        "SeveranceOfRelations",
+        "passive",
+        rf"\b{_REL},\s+(?:severed|broken\s+off|cut\s+off|ruptured)\s+(?=by\b)",
+        0.75,
+    ),
+    _p(
         "severance-noun",
         "SeveranceOfRelations",
         "noun",
@@ -129,6 +136,13 @@ PATTERNS: tuple[Pattern, ...] = (
         0.8,
     ),
     _p(
+        "establishment-gerund",
+        "EstablishmentOfRelations",
+        "verb",
+        rf"(?<=\bby\s)establishing\s+{_DREL}",
+        0.75,
+    ),
+    _p(
         "establishment-passive",
         "EstablishmentOfRelations",
         "passive",
@@ -165,6 +179,22 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("visit-noun", "Visit", "noun", r"\bvisits?\s+to\s+", 0.85),
     _p("visit-arrived", "Visit", "verb", r"\barriv(?:ed|es|ing)\s+in\s+", 0.8),
     _p(
+        "visit-where",
+        "Visit",
+        "verb",
+        r"\b(?:in|to)\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+where\s+"
+        r"(?:[\w’'-]+\s+){1,3}?(?:had\s+)?(?:flown|flew|gone|went|travel(?:l)?ed|arrived|come|came)\b",
+        0.75,
+    ),
+    _p(
+        "visit-travelled",
+        "Visit",
+        "verb",
+        r"\b(?:(?:came|comes|flew|flies|travel(?:l)?ed|travels|went|journeyed)\s+"
+        r"(?:[a-z]+ly\s+)?to|left\s+for)\s+",
+        0.8,
+    ),
+    _p(
         "meeting-verb",
         "Meeting",
         "verb",
@@ -175,7 +205,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "Meeting",
         "noun",
         r"\b(?:meeting|talks|conversations?|consultations)\s+"
-        r"(?:with|between)\s+",
+        r"(?:with|between|of(?=\s+[^.;]{1,60}?\band\b))\s+",
         0.85,
     ),
     _p(
@@ -211,7 +241,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "letter-sent",
         "Correspondence",
         "verb",
-        r"\bsen[dt]s?\s+(?:\w+\s+){0,3}?(?:letter|message|note|telegram|cable)s?\b(?:\s+to\s+)?",
+        r"\bsen[dt]s?\s+(?:\w+\s+){0,5}?(?:letter|message|note|telegram|cable|invitation)s?\b"
+        r"(?:\s+to\s+)?",
     ),
     _p(
         "letter-exchange",
@@ -271,14 +302,22 @@ PATTERNS: tuple[Pattern, ...] = (
         "Agreement",
         "verb",
         r"\b(?:sign(?:ed|s|ing)?|conclu(?:ded|des|ding|sion))\s+(?:of\s+)?(?:[\w’'-]+\s+){0,4}?"
-        r"(?:agreements?|treaty|treaties|accord|pact|deal)\b",
+        r"(?:agreements?|treaty|treaties|accord|pact|deal|communiqu[eé]|protocol|convention|"
+        r"memorandum\s+of\s+understanding)\b",
+    ),
+    _p(
+        "agreement-agreed-to",
+        "Agreement",
+        "verb",
+        r"\bagreed\s+to\s+(?:lend|supply|provide|sell|deliver|finance|build|grant|buy|purchase)\b",
+        0.8,
     ),
     _p(
         "agreement-passive",
         "Agreement",
         "passive",
-        r"\b(?:agreements?|treaty|accord|deal)\b[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)"
-        r"\s+signed\b",
+        r"\b(?:agreements?|treaty|accord|deal|communiqu[eé])\b[^.;]{0,80}?"
+        r"\b(?:(?:was|were|has\s+been|have\s+been)\s+)?signed\b",
         0.8,
     ),
     _p(
@@ -326,6 +365,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "Proposal",
         "noun",
         r"(?<=\bits\s)(?:proposal|initiative|peace\s+plan)\b|"
+        r"(?-i:\b(?:a|an|the)\s+[A-Z][a-z]+\s+)(?:proposal|initiative|peace\s+plan)\b|"
         r"(?<=['’]s\s)(?:proposal|initiative|peace\s+plan)\b",
         0.75,
     ),
@@ -335,7 +375,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "verb",
         r"\b(?:told|tells)\s+(?:reporters|journalists|newsmen|correspondents|the\s+press|"
         r"(?:the\s+)?(?-i:(?:[A-Z][\w.]*\s+){1,3}(?:Times|Post|Journal|News|Herald|Tribune|Radio|"
-        r"Television|TV|Agency)))\b",
+        r"Television|TV|Agency))|"
+        r"(?:the\s+)?(?-i:(?:[A-Z][\w.’']*\s+){0,3}(?:Assembly|Parliament|Congress|Knesset|Duma|"
+        r"Senate|Council|Bundestag|Sejm|Majlis|Politburo|Cabinet|Soviet)))\b",
         0.8,
     ),
     _p(
@@ -356,6 +398,46 @@ PATTERNS: tuple[Pattern, ...] = (
         r"claimed\s+(?:in\s+\d{4}\s+)?(?=that\b)|"
         r"(?:publicly\s+)?responded\s+(?=that\b)|publicly\s+responded)\b",
         0.75,
+    ),
+    _p(
+        "statement-told-person",
+        "PublicStatement",
+        "verb",
+        r"\btold\s+(?=(?-i:[A-Z])[\w’'-]+\s+that\b)",
+        0.7,
+    ),
+    _p(
+        "statement-said-in",
+        "PublicStatement",
+        "verb",
+        r"\bsaid\s+(?:in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|"
+        r"speech|address|broadcast|communiqu[eé])|at\s+a\s+(?:news|press)\s+conference)\b",
+        0.75,
+    ),
+    _p(
+        "statement-answered",
+        "PublicStatement",
+        "verb",
+        r"\b(?:answered|replied|responded)\s+publicly\b|"
+        r"\bdescribed\s+(?=(?:[\w’'-]+\s+){1,4}as\b)|\bcalled\s+(?:it|the\s+\w+)\s+an?\b",
+        0.7,
+    ),
+    _p(
+        "meeting-group",
+        "Meeting",
+        "verb",
+        r"\b(?:met|meets|met\s+with|conferred\s+with)\s+(?-i:(?:[A-Z][a-z]+\s+)(?:and\s+"
+        r"[A-Z][a-z]+\s+)?)(?:leaders|heads\s+of\s+state|officials|delegates|delegations)\b|"
+        r"\b(?:joined|attended)\s+the\s+(?:[\w-]+\s+){0,3}?(?:conference|summit)\b",
+        0.6,
+    ),
+    _p(
+        "meeting-purpose",
+        "Meeting",
+        "verb",
+        r"\b(?:to\s+(?:meet(?:\s+with)?|see|press|persuade|urge|confer\s+with)|"
+        r"for\s+talks\s+with)\s+",
+        0.7,
     ),
     _p(
         "statement-quoted",
@@ -389,14 +471,15 @@ PATTERNS: tuple[Pattern, ...] = (
         "meeting-receiving",
         "Meeting",
         "verb",
-        r"\breceiv(?:ed|es|ing)\s+(?=(?:the\s+)?(?:visiting\s+)?(?-i:[A-Z]))",
+        r"\b(?:receiv(?:ed|es|ing)|hosted|hosts)\s+(?=(?:the\s+)?(?:visiting\s+)?(?-i:[A-Z]))",
         0.8,
     ),
     _p(
         "meeting-received-by",
         "Meeting",
         "passive",
-        r"\b(?:was|were)\s+(?:warmly\s+|officially\s+)?received\s+(?:[\w’'-]+\s+){0,6}?by\s+",
+        r"\b(?:was|were)\s+(?:warmly\s+|officially\s+)?(?:received|welcomed|greeted)\s+"
+        r"(?:[\w’'-]+\s+){0,6}?by\s+",
         0.8,
     ),
     _p(
@@ -459,14 +542,18 @@ _NEGATED_AFTER = re.compile(
 _INFINITIVE = re.compile(r"\bto\s+$")
 _REAL_INFINITIVE = re.compile(
     r"(?:\b(?:first|second|last|only)\s+(?:\w+\s+){0,3}to|\beffort\s+to|\brushed\s+to|"
-    r"\bcontinued\s+to|\bwent\s+on\s+to|\bhastened\s+to|\bmoved\s+to)\s+$",
+    r"\bcontinued\s+to|\bwent\s+on\s+to|\bhastened\s+to|\bmoved\s+to|"
+    r"\bagree[sd]?\s+to|\bdecided\s+to)\s+$",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(
     r";|:|\s[–—]\s|—|\(|\)|,\s+(?:and|but|while|which|whereas|although|though|when|where|who)\b|"
     r",\s+(?:to|in|of|by|for|with|from|after|on)\s+(?:which|whom)\b|"
     r"\s+and\s+(?=\w+ing\b)|"
-    r"\s+and\s+(?=(?:was|were|is|are|will|would|has|had|later|then)\b)"
+    r"\s+and\s+(?=(?:was|were|is|are|will|would|has|had|later|then)\b)|"
+    # a coordinated predicate: "was received by X, held talks with Y and visited Z"
+    r",\s+(?=(?:held|met|visited|signed|sent|made|told|said|gave|flew|arrived|called|"
+    r"laid|paid|left|went|came)\s)"
 )
 _PREPS: frozenset[str] = frozenset(
     [
@@ -511,6 +598,7 @@ _SUBJECT_PRONOUN = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|then|so|therefore)\s+)\b([Ii]t|[Hh]e|[Ss]he|[Tt]hey)\s+"
     r"(?:(?:also|then|even|again|later|immediately|further|had|has|have|subsequently)\s+){0,2}$"
 )
+_CLAUSE_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:[a-z]+ly\s+)?$")
 _PRONOUN_POSS = re.compile(r"\b(?:his|her|their|its)\s+(?:\w+\s+){0,2}$", re.I)
 
 RELATIONS = frozenset(
@@ -539,7 +627,15 @@ class _Part:
 def _clauses(text: str, span: Span) -> list[Span]:
     out = []
     s = span.start
+    aside_end = -1
     for m in _CLAUSE_BREAK.finditer(text, span.start, span.end):
+        if m.group(0) == "(":
+            close = text.find(")", m.end(), span.end)
+            if 0 <= close - m.end() <= 20:  # "David Levy (right) and ...": an aside
+                aside_end = close
+                continue
+        if m.start() == aside_end:
+            continue
         if m.start() > s:
             out.append(Span(s, m.start()))
         s = m.end()
@@ -688,11 +784,12 @@ def _roles(
 
     # "between X and Y" right after the trigger (or inside it)
     tail = text[ts : min(clause.end, te + 40)]
-    if re.search(r"\bbetween\s", tail):
+    pair_word = re.search(r"\bbetween\s|\b(?:meeting|talks)\s+of\s", tail)
+    if pair_word:
         after_between = [
             p
             for p in right + [p for p in parts if ts <= p.start < te]
-            if p.start >= ts + tail.index("between")
+            if p.start >= ts + pair_word.start()
         ]
         after_between.sort(key=lambda p: p.start)
         gap = text[after_between[0].end : after_between[1].start] if len(after_between) >= 2 else ""
@@ -701,11 +798,22 @@ def _roles(
             counter += after_between[1].keys
             return actors, counter, None
 
-    # the object or the "with/to" phrase
-    obj = [p for p in in_clause_right if not p.place]
+    # the object or the "with/to" phrase; a note or arms sent to a capital go to its state
+    to_places = pat.type in ("Correspondence", "ArmsTransfer")
+    obj = [p for p in in_clause_right if not p.place or to_places]
+    if pat.type == "Correspondence" and pat.form == "verb":
+        # "sent the Egyptian President a formal invitation": the addressee is inside
+        addressee = [p for p in parts if ts < p.start and p.end <= te and not p.place]
+        if addressee:
+            obj = []
+            counter += addressee[0].keys
     places = [p for p in in_clause_right if p.place]
     if pat.type in ("Visit",):
         dest = next((p for p in in_clause_right if p.start - te <= 12), None)
+        if pat.name == "visit-travelled" and dest is not None and (
+            dest.possessive or not re.fullmatch(r"\s*(?:the\s+)?", text[te : dest.start])
+        ):
+            dest = None  # "came to Egypt's aid", "came to the aid of Egypt": no journey
         if dest is not None:
             if dest.place:
                 place = dest.keys[0]
@@ -736,6 +844,15 @@ def _roles(
                 text[te : clause.end],
             ):
                 place = _GOVERNMENT  # "recognize the Hamas government": no state to name
+            elif (
+                gov := re.match(
+                    r"\s*the\s+(?:[\w-]+\s+){0,3}(?:government|regime|authorities)\s+"
+                    r"(?:in|of|at)\s+(?:the\s+)?",
+                    text[te : clause.end],
+                )
+            ) and any(p.start == te + gov.end() for p in in_clause_right):
+                # "recognized the new government in Beijing": the state of that capital
+                counter += next(p for p in in_clause_right if p.start == te + gov.end()).keys
     else:
         for p in obj:
             if p.start - te > 60:
@@ -743,7 +860,10 @@ def _roles(
             if p.prep in ("with", "to") or (
                 pat.form == "verb"
                 and p.start - te <= 6
-                and re.fullmatch(r"\s*(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?", text[te : p.start])
+                and re.fullmatch(
+                    r"\s*(?:the\s+|his\s+|her\s+|their\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?",
+                    text[te : p.start],
+                )
             ):
                 counter += p.keys
                 # "with X and Y", "with X, Y and Z" (a bare comma only inside such a list)
@@ -767,16 +887,40 @@ def _roles(
         if pat.type in ("Meeting",) and places:
             place = places[0].keys[0]
 
-    passive = pat.form == "passive" or bool(
-        re.search(r"\b(?:was|were|been|being)\s+$", text[sent.span.start : ts])
+    passive = pat.form == "passive" or (
+        pat.form == "verb"
+        and bool(re.search(r"\b(?:was|were|been|being)\s+$", text[sent.span.start : ts]))
     )
     if passive:
         by = [p for p in in_clause_right if p.prep in ("by", "from") and p.start - te <= 40]
         if by:
             actors += by[0].keys
+            # "by President Katzir and Premier Begin", "by X, Y and Z"
+            last = by[0]
+            for q in in_clause_right:
+                if q.start <= last.end or q.place:
+                    continue
+                gap = text[last.end : q.start]
+                if not re.fullmatch(r"\s*(?:,|,?\s*and)\s+(?:the\s+)?(?:his\s+)?"
+                                    r"(?:(?:Mr|Mrs|Ms|Dr)\.\s*|[\w-]+\s+){0,3}?", gap) or len(
+                    gap
+                ) > 40:
+                    break
+                if re.search(r"\b(?:with|to|of|in|at|for)\b", gap):
+                    break
+                actors += q.keys
+                last = q
         if pat.name == "meeting-received-by":
             # "He was received at the airport by Begin": the host meets the subject
             subj = [p for p in in_clause_left if p.prep not in _PREPS and not p.place]
+            if not subj and re.search(r"\band\s*$", text[max(sent.span.start, clause.start - 6) :
+                                                           clause.start]):
+                # "X arrived in Israel ... and was welcomed by Y": the sentence's subject
+                subj = [
+                    p
+                    for p in left
+                    if p.start >= sent.span.start and p.prep not in _PREPS and not p.place
+                ][:1]
             if subj:
                 counter += subj[-1].keys
             else:
@@ -784,6 +928,18 @@ def _roles(
                 if pron:
                     counter += _antecedent(pron.group(1), prev)
         return actors, counter, place
+
+    if pat.name == "visit-where":
+        # "in Damascus, where Sadat had flown": the place before "where", the subject after
+        inside = sorted((p for p in parts if ts <= p.start and p.end <= te), key=lambda p: p.start)
+        at = text.find("where", ts, te)
+        dest = [p for p in inside if p.end <= at]
+        who = [p for p in inside if p.start > at and not p.place]
+        if not dest or not who:
+            return [], [], None
+        if dest[0].place:
+            return list(who[0].keys), [], dest[0].keys[0]
+        return list(who[0].keys), list(dest[0].keys), None
 
     if pat.name == "meeting-took-place":
         # "Preliminary talks took place ..., when an Israel representative informed the
@@ -816,7 +972,7 @@ def _roles(
         if not actors and adj:
             actors += adj[-1].keys
         inside = [p for p in parts if ts <= p.start and p.end <= te and not p.place]
-        if not actors and inside and pat.type in RELATIONS:
+        if not actors and inside and (pat.type in RELATIONS or pat.type == "Proposal"):
             actors += inside[0].keys
         pron = _PRONOUN_POSS.search(text[max(sent.span.start, ts - 30) : ts])
         if (
@@ -901,6 +1057,13 @@ def _roles(
         for p in in_clause_left
         if (p.prep not in _PREPS or (p.prep == "and" and ts - p.end <= 15)) and not p.place
     ]
+    pron = _CLAUSE_PRONOUN.search(text[clause.start : ts]) if not subj else None
+    if pron and clause.start > sent.span.start:
+        # "Begin answered ..., and on November 15 he sent ...": a pronoun subject of a
+        # later clause is the sentence's own subject when its kind fits
+        first = [p for p in left if p.start >= sent.span.start and not p.place][:1]
+        if first and first[0].prep not in _PREPS and _antecedent(pron.group(1), first[0].keys):
+            subj = first
     if not subj:
         subj = [
             p for p in left if p.start >= sent.span.start and p.prep not in _PREPS and not p.place
@@ -910,11 +1073,11 @@ def _roles(
     if subj:
         s = subj[-1]
         actors += s.keys
-        coord = r"\s*,?\s+and\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?"
+        coord = r"\s*(?:\([^()]{1,20}\)\s*)?,?\s+and\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?"
         co = [p for p in left if p.start >= s.end]
         if co and re.fullmatch(coord, text[s.end : co[0].start]):
             actors += co[0].keys
-        pre = [p for p in left if p.end <= s.start and p.start >= sent.span.start]
+        pre = [p for p in left if p.end <= s.start and p.start >= clause.start]
         if pre and re.fullmatch(coord, text[pre[-1].end : s.start]) and pre[-1].prep not in _PREPS:
             actors = list(pre[-1].keys) + actors
     else:
@@ -947,6 +1110,8 @@ def _date(
         and not re.search(
             r"\b(?:since|until|till|before)\s+$", text[max(0, d.span.start - 8) : d.span.start]
         )
+        # "restore relations, broken off in June 1967": the date of another event
+        and not _OTHER_EVENT.search(text, trig.end(), d.span.start)
     ]
     if after:
         return after[0].date, 0.0
@@ -961,7 +1126,11 @@ def _date(
     ]
     if close and passive:  # "relations, which were interrupted on May 2, 1949"
         return close[0].date, 0.0
-    before = [d for d in inside if d.span.end <= ts]
+    # "the talks in March, I have the honour to inform you that X agrees to ...": a date
+    # of the matrix clause does not date what its "that" clause tells
+    before = [
+        d for d in inside if d.span.end <= ts and not re.search(r"\bthat\b", text[d.span.end : ts])
+    ]
     if before:
         return before[-1].date, 0.0
     if close:
@@ -971,9 +1140,31 @@ def _date(
         return opening[0].date, 0.05
     if _CONNECTIVE.match(text[sent.span.start : sent.span.end]) and prev_dates:
         return PartialDate(prev_dates[-1].date.year), 0.1
+    if re.search(r"\band\s*$", text[max(sent.span.start, clause.start - 6) : clause.start]) and (
+        re.match(r"\s*(?:was|were|is|are|has|had|have|later|then)\b", text[clause.start : ts + 4])
+    ):
+        # "arrived last night and was welcomed by ...": a predicate sharing its subject
+        # and its time with the one before
+        shared = [
+            d
+            for d in dates
+            if d.span.end <= clause.start
+            and not re.search(
+                r"\b(?:since|until|till|before)\s+$", text[max(0, d.span.start - 8) : d.span.start]
+            )
+        ]
+        if shared:
+            return shared[-1].date, 0.05
     earlier = [d for d in dates if d.span.end <= ts and d.explicit]
     if earlier:  # the year the sentence is about, from another of its clauses
         return PartialDate(earlier[-1].date.year), 0.1
+    later = [
+        d
+        for d in dates
+        if d.span.start >= te and d.explicit and not _OTHER_EVENT.search(text, te, d.span.start)
+    ]
+    if later:  # "... sent arms to Egypt, and in October 1973 ...": the sentence's year
+        return PartialDate(later[0].date.year), 0.15
     return None, 0.0
 
 
@@ -1011,7 +1202,11 @@ def _heading_acts(documents: tuple[Document, ...]) -> list[Act]:
     return acts
 
 
-def _valid(type_: str, actors: list[str], counter: list[str], place: str | None) -> bool:
+def _valid(
+    type_: str, actors: list[str], counter: list[str], place: str | None, group: bool = False
+) -> bool:
+    """Whether an act has the parties its type cannot do without; ``group`` marks a meeting
+    with a group the text does not name one by one ("met Arab leaders")."""
     if type_ in RELATIONS:
         if type_ == "Recognition":
             return bool(_states(counter) or (actors and place == _GOVERNMENT)) and all(
@@ -1021,15 +1216,31 @@ def _valid(type_: str, actors: list[str], counter: list[str], place: str | None)
     if type_ == "Visit":
         return bool(actors) and bool(counter or place)
     if type_ == "Meeting":
-        return bool(actors) and bool(counter) and set(actors) != set(counter)
+        return bool(actors) and set(actors) != set(counter) and (bool(counter) or group)
     if type_ in ("Correspondence", "PublicStatement", "Vote", "ArmsTransfer", "Proposal"):
         return bool(actors)
     return bool(actors or counter)
 
 
-def _present(word: str) -> bool:
+_IRREGULAR_PAST = frozenset(
+    [
+        *("met", "broke", "cut", "sent", "held", "had", "made", "began", "spoke", "told"),
+        *("wrote", "sold", "gave", "took", "came", "went", "flew", "became", "brought"),
+        *("bought", "fought", "led", "left", "paid", "put", "read", "said", "saw", "set"),
+        *("shut", "sought", "stood"),
+    ]
+)
+
+
+def _present(word: str, verb: bool = False) -> bool:
+    """A present-tense trigger word ("establish", "signs"); with ``verb``, any verb form
+    that is not a past one counts ("Israel and China establish relations")."""
     w = word.split()[0].lower()
-    return (w.endswith("s") and not w.endswith("ss")) or w in ("resume", "restore", "renew")
+    if w in ("was", "has"):
+        return False
+    if (w.endswith("s") and not w.endswith("ss")) or w in ("resume", "restore", "renew"):
+        return True
+    return verb and not w.endswith(("ed", "ing")) and w not in _IRREGULAR_PAST
 
 
 class _World:
@@ -1165,8 +1376,17 @@ class _World:
         return key
 
 
+# a participle after a comma opens another event's phrase: "relations, broken off in 1967"
+_OTHER_EVENT = re.compile(r",\s+(?:\w+ed|broken|cut|sent|held|made|begun|signed)\b")
+_STATED = re.compile(
+    r"\b(?:stated|said|says|claimed|reported|revealed|alleged)\b[^.;]*\bthat\b", re.I
+)
+_TRAVEL = re.compile(
+    r"\b(?:flew|flown|came|went|gone|arrived|travel(?:l)?ed|visited|returned|journeyed)\b", re.I
+)
 _DURING_EVENT = re.compile(
-    r"\bduring\s+(?:that|the|this|his|her|its|their)\s+(?:\w+\s+)?(?:visit|meeting|talks|trip|stay)\b",
+    r"\b(?:during|after|following|at|on)\s+(?:that|the|this|his|her|its|their)\s+(?:\w+\s+)?"
+    r"(?:visit|meeting|talks|trip|stay|arrival)\b",
     re.I,
 )
 _REPEATED = re.compile(
@@ -1185,7 +1405,14 @@ _TOPIC = re.compile(
     r"\b(?:on|about|for|toward|towards|over|regarding|concerning|into)\s+(?:the\s+)?$", re.I
 )
 _CLAUSE_SUBJECT = frozenset(
-    ["statement-judged", "statement-expressed", "statement-quoted", "statement-spoke-of"]
+    [
+        "statement-judged",
+        "statement-expressed",
+        "statement-quoted",
+        "statement-spoke-of",
+        "statement-answered",
+        "statement-told-person",
+    ]
 )
 _WEAK_STATEMENTS = frozenset(
     ["pattern:statement-verb", "pattern:statement-expressed", "pattern:statement-spoke-of"]
@@ -1261,6 +1488,7 @@ def run(a: Analysis) -> Analysis:
     }
     prev_dates: list[Mention] = []
     prev: tuple[str, ...] = ()
+    lead_paragraph = next((x.paragraph for x in a.sentences if x.lead), None)
     para_year: dict[int, int] = {}
     last_event: PartialDate | None = None
     for i, sent in enumerate(sentences):
@@ -1276,7 +1504,21 @@ def run(a: Analysis) -> Analysis:
                 clause = next((c for c in clauses if c.start <= trig.start() < c.end), sent.span)
                 if _unreal(text, clause, trig, pat.form):
                     continue
+                if pat.name == "agreement-agreed-to" and _STATED.search(
+                    text[sent.span.start : trig.start()]
+                ):
+                    continue  # "a document which stated that X had agreed to provide ..."
+                if pat.name == "meeting-purpose" and not _TRAVEL.search(
+                    text[sent.span.start : trig.start()]
+                ):
+                    continue  # "flew to Cairo to press Sadat" only: a journey's purpose
                 actors, counter, place = _roles(pat, text, clause, sent, trig, parts, prev)
+                if pat.type in ("Correspondence", "ArmsTransfer", "Recognition"):
+                    # a note sent to London goes to the British government
+                    counter = [
+                        (world.state_of_place(k, year) or k) if k.startswith("place/") else k
+                        for k in counter
+                    ]
                 if pat.type == "Agreement" and not (actors and counter):
                     pair = _hyphen_pair(
                         text, max(clause.start, trig.start() - 40), trig.end(), mentions
@@ -1288,6 +1530,10 @@ def run(a: Analysis) -> Analysis:
                     counter = [k for k in counter if k.startswith("person/")]
                 if pat.type in RELATIONS:
                     actors, counter = _states(actors), _states(counter)
+                if pat.type == "PublicStatement" and re.match(
+                    r"\s+that\b", text[trig.end() : trig.end() + 6]
+                ):
+                    counter = []  # "announced that X agreed with Y": Y is not addressed
                 date, penalty = _date(
                     text, sent, clause, trig, dates, prev_dates, pat.form == "passive"
                 )
@@ -1303,23 +1549,34 @@ def run(a: Analysis) -> Analysis:
                 if date is None and para_year.get(sent.paragraph) is not None:
                     # the year the paragraph is telling of
                     date, penalty = PartialDate(para_year[sent.paragraph]), 0.1
-                actors, counter, place = _implied(
-                    pat,
-                    actors,
-                    counter,
-                    place,
-                    world,
-                    sent.doc,
-                    act_year,
-                    named,
-                    bool(re.match(r"\s+with\b", text[trig.end() : trig.end() + 6])),
+                unnamed = re.search(
+                    r"\band\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+)\s+$", text[clause.start : trig.start()]
                 )
+                if unnamed and not any(
+                    p.end >= clause.start + unnamed.start() and p.end <= trig.start() for p in parts
+                ):
+                    # "Bonn and Cairo restored relations" with Cairo unknown: no party to add
+                    pass
+                else:
+                    actors, counter, place = _implied(
+                        pat,
+                        actors,
+                        counter,
+                        place,
+                        world,
+                        sent.doc,
+                        act_year,
+                        named,
+                        bool(re.match(r"\s+with\b", text[trig.end() : trig.end() + 6])),
+                    )
                 actors_t = _dedupe(actors)
                 counter_t = tuple(k for k in _dedupe(counter) if k not in actors_t)
                 if pat.type == "Meeting" and len(actors_t) >= 2 and not counter_t:
                     # "Israel and Egypt held talks": the two sides meet each other
                     actors_t, counter_t = actors_t[:1], actors_t[1:]
-                if not _valid(pat.type, list(actors_t), list(counter_t), place):
+                if not _valid(
+                    pat.type, list(actors_t), list(counter_t), place, pat.name == "meeting-group"
+                ):
                     continue
                 if pat.type in RELATIONS and pat.form == "verb" and not actors_t:
                     continue  # the subject is named, but as nothing the authority knows
@@ -1343,7 +1600,7 @@ def run(a: Analysis) -> Analysis:
                         continue  # a Russian "visiting" Moscow is no diplomatic visit
                 doc = docs.get(sent.doc)
                 # a present-tense act in a lead sentence or a letter happens on its date
-                present = _present(trig.group(0))
+                present = _present(trig.group(0), pat.form == "verb")
                 if (
                     date is None
                     and doc is not None
@@ -1352,6 +1609,16 @@ def run(a: Analysis) -> Analysis:
                     and ((sent.lead and doc.n == 0) or (doc.n and pat.form == "verb"))
                 ):
                     date, penalty = doc.date, 0.05
+                if (
+                    date is None
+                    and a.genre == "encyclopedia"
+                    and sent.doc == 0
+                    and sent.paragraph == lead_paragraph
+                    and a.date is not None
+                    and not dates
+                ):
+                    # an entry "on this day": its opening paragraph tells of that day
+                    date, penalty = a.date, 0.1
                 conf = pat.confidence - penalty
                 if not (actors_t and (counter_t or place)):
                     conf -= 0.1
@@ -1395,6 +1662,13 @@ def run(a: Analysis) -> Analysis:
             for p, x in found
             if not (
                 x.method in _WEAK_STATEMENTS
+                and not (
+                    # "X announced that Egypt had concluded a deal": a statement of its own,
+                    # unless what it announces is a change of relations or a letter
+                    x.trigger is not None
+                    and re.match(r"\s+that\b", text[x.trigger.end : x.trigger.end + 6])
+                    and all(t not in RELATIONS and t != "Correspondence" for _, t in others)
+                )
                 and any(
                     0 <= o - p <= 60
                     or ((t in RELATIONS or t == "Correspondence") and -120 <= o - p <= 60)
@@ -1431,6 +1705,12 @@ def run(a: Analysis) -> Analysis:
         ]
         prev = tuple(_dedupe([k for x in mine for k in x.actors] + subjects))
     acts = _replies(acts)
+    acts = _during_meetings(acts)
+    told = {(x.actors, x.counterparts) for x in acts if x.type == "Visit"
+            and x.method != "pattern:visit-received"}
+    # a reception implies a visit only when the text does not tell of the visit itself
+    acts = [x for x in acts if not (x.method == "pattern:visit-received"
+                                     and (x.actors, x.counterparts) in told)]
     entities = a.entities + tuple(
         e for k, e in sorted(world.added.items()) if k not in {entity_key(x) for x in a.entities}
     )
@@ -1492,6 +1772,28 @@ def _implied(
         if other:
             counter.append(other)
     return actors, counter, place
+
+
+def _during_meetings(acts: list[Act]) -> list[Act]:
+    """An undated (or only yearly dated) word from one person to another the text has just
+    shown meeting him ("held talks with Sharon ... Sharon told Putin that") was said at that
+    meeting."""
+    out = list(acts)
+    met: list[tuple[int, frozenset[str], PartialDate]] = []
+    for i in sorted(range(len(acts)), key=lambda i: acts[i].evidence.start):
+        x = acts[i]
+        pair = frozenset(k for k in x.participants if k.startswith("person/"))
+        if x.type == "Meeting" and x.date is not None and len(pair) >= 2:
+            met.append((x.evidence.start, pair, x.date))
+        elif x.type == "PublicStatement" and x.actors and x.counterparts and len(pair) == 2:
+            before = [d for s, p, d in met if s < x.evidence.start and pair <= p]
+            if before and (
+                x.date is None
+                or (_precision(x.date) < _precision(before[-1]) and _compatible(x.date, before[-1]))
+            ):
+                conf = round(max(0.3, x.confidence - 0.1), 2)
+                out[i] = replace(x, date=before[-1], confidence=conf)
+    return out
 
 
 def _replies(acts: list[Act]) -> list[Act]:
@@ -1566,7 +1868,8 @@ def _merge(text: str, acts: list[Act]) -> list[Act]:
                 if x.trigger
                 else x.evidence.of(text)
             )
-            if x.type in _ONE_EVENT and not _REPEATED.search(around):
+            same_day = x.date is not None and x.date.day is not None and x.date == y.date
+            if (x.type in _ONE_EVENT or same_day) and not _REPEATED.search(around):
                 if y.method.startswith("document:") and y.doc == x.doc and x.doc:
                     continue  # a letter that mentions another letter is not that letter
                 twin = i

@@ -35,10 +35,17 @@ MONTHS = {
 _M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MU = _M + "|" + _M.upper()[3:-1]  # also all capitals, as in headings
 MONTH = rf"(?P<month>{_M[3:-1]}|{_M.upper()[3:-1]})"
+# abbreviated month names, as in news datelines ("Nov. 20, 1977"); only before a day and year
+_ABBR = r"(?P<month>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\."
+ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[789]\d\d|20\d\d)"
 
 _FULL_MDY = rf"\b{MONTH}\.?\s+(?P<day>[0-3]?\d){_ORD},?\s+{_YEAR}\b"
+_FULL_ABBR = rf"\b{_ABBR}\s*(?P<day>[0-3]?\d){_ORD},?\s+{_YEAR}\b"
 _FULL_DMY = rf"\b(?P<day>[0-3]?\d){_ORD}\s+(?:of\s+)?{MONTH},?\s+{_YEAR}\b"
 _MONTH_YEAR = rf"\b{MONTH},?\s+(?:of\s+)?{_YEAR}\b"
 _NOYEAR = r"(?!,?\s+(?:of\s+)?(?:1[789]|20)\d\d)"
@@ -61,6 +68,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, p in (
         ("full", _FULL_MDY),
         ("full", _FULL_DMY),
+        ("full", _FULL_ABBR),
         ("month-year", _MONTH_YEAR),
         ("month-day", _MD),
         ("month-day", _DM),
@@ -86,7 +94,8 @@ class RawDate:
 
 
 def _month(name: str) -> int:
-    return MONTHS[name.lower()]
+    key = name.lower()
+    return MONTHS[key] if key in MONTHS else ABBREVIATIONS[key]
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[RawDate]:

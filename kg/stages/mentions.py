@@ -20,12 +20,13 @@ from kg.stages.dates import find_dates
 
 _TITLE = (
     r"(?:Prime\s+Minister|Foreign\s+Minister|Defen[cs]e\s+Minister|Interior\s+Minister|"
+    r"prime\s+minister|foreign\s+minister|defen[cs]e\s+minister|"
     r"Minister\s+of\s+Foreign\s+Affairs|Minister|President|Vice[- ]President|Premier|"
     r"Chancellor|King|Queen|Ambassador|ambassador|Envoy|envoy|Consul|consul|"
     r"Charg[eé]\s+d'[Aa]ffaires|charg[eé]\s+d'affaires|Secretary[- ]General|"
     r"Secretary\s+of\s+State|Foreign\s+Secretary|Chairman|chairman|Director(?:\s+General)?|"
     r"director(?:\s+general)?|[Rr]epresentative|[Ss]pokesman|[Ss]pokesperson|[Dd]iplomat|"
-    r"[Mm]inister)"
+    r"[Mm]inister|[Ll]eader|counterpart)"
 )
 _TITLE_PRE = (
     r"(?:(?:Deputy|Acting|acting|deputy|former|Former|Permanent|permanent|First|first)\s+)*"
@@ -37,10 +38,34 @@ _NOT_ADJ = (
 )
 # adjective? title [of ...]? [,] [Mr.] Name
 _TITLED = re.compile(
-    rf"(?:(?!{_NOT_ADJ})(?P<adj>[A-Z][a-z]+(?:'s)?)\s+)?{_TITLE_PRE}(?P<title>{_TITLE})"
-    rf"(?:\s+(?:of|to|at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*"
+    rf"(?:(?!{_NOT_ADJ})(?P<adj>(?:(?:West|East|North|South)\s+)?[A-Z][a-z]+(?:['’]s)?)\s+)?"
+    rf"{_TITLE_PRE}(?P<title>{_TITLE})"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<of1>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|and)){{0,8}}?)|"
+    rf"\s+(?:to|at|in)\s+(?:the\s+)?[A-Z][\w'’.-]*"
     rf"(?:\s+(?:[A-Z][\w'’.-]*|of|the|and)){{0,8}}?)?"
     rf",?\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?P<name>{_NAME})"
+    # "President Anwar Sadat of Egypt": the state after the name
+    rf"(?:\s+of\s+(?:the\s+)?(?P<of2>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}))?"
+)
+# a titled person in an all-capitals heading: "THE PRIME MINISTER OF ISRAEL L. ESHKOL"
+_TITLE_CAPS = (
+    r"(?:PRIME\s+MINISTER|FOREIGN\s+MINISTER|MINISTER\s+OF\s+FOREIGN\s+AFFAIRS|MINISTER|"
+    r"PRESIDENT|VICE[- ]PRESIDENT|PREMIER|CHANCELLOR|KING|QUEEN|AMBASSADOR|ENVOY|CONSUL|"
+    r"CHARG[EÉ]\s+D'AFFAIRES|SECRETARY[- ]GENERAL|SECRETARY\s+OF\s+STATE|FOREIGN\s+SECRETARY|"
+    r"CHAIRMAN|DIRECTOR(?:\s+GENERAL)?|REPRESENTATIVE)"
+)
+_TITLED_CAPS = re.compile(
+    rf"(?:(?P<adj>[A-Z]{{3,}})\s+)?(?:(?:DEPUTY|ACTING|FIRST)\s+)?(?P<title>{_TITLE_CAPS})"
+    rf"(?:\s+OF\s+(?:THE\s+)?(?P<of1>[A-Z]+(?:\s+(?:[A-Z]+)){{0,5}}?))?"
+    rf",?\s+(?P<name>(?:[A-Z]\.\s?){{1,3}}[A-Z][A-Z'’-]+)\b"
+)
+# "Chaim Herzog became the first Israeli President", "Sergei Mironov, the spokesman for",
+# "Ali Nasri, the Syrian ambassador": a full name with its title after it
+_APPOSED = re.compile(
+    rf"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){{1,2}}),?\s+(?:the|became\s+the|was\s+the|"
+    rf"then)\s+(?:(?:first|new|then|former|late)\s+)?"
+    rf"(?:(?!{_NOT_ADJ})(?P<adj>[A-Z][a-z]+(?:['’]s)?)\s+)?{_TITLE_PRE}(?P<title>{_TITLE})\b"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<of1>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}))?"
 )
 _HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr)\.\s*(?P<name>{_NAME})")
 _GROUP = re.compile(
@@ -48,8 +73,21 @@ _GROUP = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:I|my|me|[Yy]ou|[Yy]our)\b")
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-_RELDAY = re.compile(r"\b(?:this\s+(?:evening|morning|afternoon)|today|tonight|yesterday)\b")
-_WEEKDAY = re.compile(r"\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_RELDAY = re.compile(
+    r"\b(?:[Tt]his\s+(?:evening|morning|afternoon)|[Tt]oday|[Tt]onight|[Yy]esterday|"
+    r"[Ll]ast\s+night)\b"
+)
+# "earlier this week": some day of the week up to the reference day
+_RELWEEK = re.compile(r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+week\b|\bthis\s+week\b", re.I)
+# "the next day": a day counted from the last day the text gave
+_NEXTDAY = re.compile(
+    r"\b(?:the\s+(?P<n>next|following|previous)\s+day|a\s+day\s+(?P<l>later|earlier)|"
+    r"the\s+day\s+(?P<b>before|after))\b",
+    re.I,
+)
+_WEEKDAY = re.compile(
+    r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NOT_NAMES = frozenset(
     [
@@ -111,6 +149,21 @@ _NOT_NAMES = frozenset(
         "States",
         "Secretary",
         "Department",
+        # a name ending in these is a building or a place ("King David Hotel")
+        "Hotel",
+        "Street",
+        "Square",
+        "Airport",
+        "Avenue",
+        "Road",
+        "Palace",
+        "Hall",
+        "Mosque",
+        "Church",
+        "Bridge",
+        "Gate",
+        "Dam",
+        "Canal",
     ]
 )
 
@@ -177,8 +230,25 @@ def _relative_day(ref: PartialDate | None, word: str) -> PartialDate | None:
     if ref is None or ref.day is None or ref.month is None:
         return None
     day = dt.date(ref.year, ref.month, ref.day)
-    if word.startswith("yesterday"):
+    if word.lower().startswith(("yesterday", "last")):
         day -= dt.timedelta(days=1)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def _week(ref: PartialDate | None) -> PartialDate | None:
+    """"Earlier this week": the month when the whole week before the reference day lies in
+    it, else the year."""
+    if ref is None or ref.day is None or ref.month is None:
+        return None
+    if ref.day > 6:
+        return PartialDate(ref.year, ref.month)
+    return PartialDate(ref.year)
+
+
+def _shift(ref: PartialDate | None, days: int) -> PartialDate | None:
+    if ref is None or ref.day is None or ref.month is None:
+        return None
+    day = dt.date(ref.year, ref.month, ref.day) + dt.timedelta(days=days)
     return PartialDate(day.year, day.month, day.day)
 
 
@@ -197,6 +267,7 @@ def _date_mentions(a: Analysis) -> list[Mention]:
     text = a.text
     out: list[Mention] = []
     last_year: dict[int, int | None] = {}
+    last_day: dict[int, PartialDate | None] = {}
     captions = [Sentence(c, 0, -1 - k) for k, c in enumerate(a.captions)]
     for sent in (*a.sentences, *captions):
         doc = a.documents[sent.doc] if sent.doc < len(a.documents) else a.documents[0]
@@ -207,6 +278,12 @@ def _date_mentions(a: Analysis) -> list[Mention]:
         if sent.doc not in last_year:
             last_year[sent.doc] = ref.year if ref else None
         s, e = sent.span.start, sent.span.end
+        for m in _NEXTDAY.finditer(text, s, e):
+            later = bool(m.group("n") in ("next", "following") or m.group("l") == "later"
+                         or m.group("b") == "after")
+            v = _shift(last_day.get(sent.doc), 1 if later else -1)
+            if v:
+                out.append(Mention(Span(*m.span()), "Date", m.group(0), date=v, explicit=False))
         for r in find_dates(text, s, e):
             ly = last_year[sent.doc] if last_year[sent.doc] is not None else None
             value: PartialDate | None = None
@@ -215,8 +292,11 @@ def _date_mentions(a: Analysis) -> list[Mention]:
                 value = PartialDate(r.year, r.month, r.day)
                 explicit = True
                 last_year[sent.doc] = r.year
+                if r.day is not None:
+                    last_day[sent.doc] = value
             elif r.form == "month-day" and ly is not None:
                 value = PartialDate(ly, r.month, r.day)
+                last_day[sent.doc] = value
             elif r.form == "month":
                 if r.relation in ("last", "this", "next") and ref is not None:
                     year = ref.year
@@ -257,6 +337,10 @@ def _date_mentions(a: Analysis) -> list[Mention]:
                 )
         for m in _RELDAY.finditer(text, s, e):
             v = _relative_day(ref, m.group(0))
+            if v:
+                out.append(Mention(Span(*m.span()), "Date", m.group(0), date=v, explicit=False))
+        for m in _RELWEEK.finditer(text, s, e):
+            v = _week(ref)
             if v:
                 out.append(Mention(Span(*m.span()), "Date", m.group(0), date=v, explicit=False))
         for m in _WEEKDAY.finditer(text, s, e):
@@ -306,10 +390,45 @@ def run(a: Analysis) -> Analysis:
                     m.group("name"),
                     title=m.group("title"),
                     title_span=Span(m.start("title"), m.end("title")),
-                    adjective=adj.removesuffix("'s") if adj else None,
+                    adjective=adj.removesuffix("'s").removesuffix("’s") if adj else None,
+                    of_state=m.group("of1") or m.group("of2"),
                 )
             )
             taken.append(name)
+        for m in _APPOSED.finditer(text, region.start, region.end):
+            name = Span(*m.span("name"))
+            if taken.overlaps(name) or any(w in _NOT_NAMES for w in m.group("name").split()):
+                continue
+            adj = m.group("adj")
+            mentions.append(
+                Mention(
+                    name,
+                    "Envoy",
+                    m.group("name"),
+                    title=m.group("title"),
+                    title_span=Span(m.start("title"), m.end("title")),
+                    adjective=adj.removesuffix("'s").removesuffix("’s") if adj else None,
+                    of_state=m.group("of1"),
+                )
+            )
+            taken.append(name)
+        if text[region.start : region.end].isupper():
+            for m in _TITLED_CAPS.finditer(text, region.start, region.end):
+                name = Span(*m.span("name"))
+                if taken.overlaps(name):
+                    continue
+                mentions.append(
+                    Mention(
+                        name,
+                        "Envoy",
+                        m.group("name"),
+                        title=re.sub(r"\s+", " ", m.group("title")).title(),
+                        title_span=Span(m.start("title"), m.end("title")),
+                        adjective=m.group("adj"),
+                        of_state=m.group("of1"),
+                    )
+                )
+                taken.append(name)
         for m in _HONORIFIC.finditer(text, region.start, region.end):
             name = Span(*m.span("name"))
             if not taken.overlaps(name):

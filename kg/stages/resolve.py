@@ -57,6 +57,13 @@ OFFICIAL_HEADS = frozenset(
         "cabinet",
         "foreign",
         "state",
+        # what a state puts forward: "a Russian proposal"
+        "proposal",
+        "proposals",
+        "initiative",
+        "initiatives",
+        "counterpart",
+        "counterparts",
     ]
 )
 _FUNCTION = frozenset(
@@ -149,7 +156,18 @@ def is_modifier(text: str, m: Mention, entity: Entity) -> bool:
     nxt = text[m.span.end : m.span.end + 2]
     if not nxt.startswith(" ") or not head:
         return False
-    return head[0].lower() not in _FUNCTION and head[0][:1].isalpha()
+    first = head[0].lower()
+    if first.endswith("ed") or first in _VERBS:
+        return False  # "Bonn broke off relations": a verb follows, the state acts
+    return first not in _FUNCTION and head[0][:1].isalpha()
+
+
+_VERBS = frozenset(
+    [
+        *("broke", "cut", "sent", "held", "made", "began", "told", "gave", "took", "came"),
+        *("went", "flew", "signed", "met", "sold", "paid", "left", "said", "won", "lost"),
+    ]
+)
 
 
 def _years(a: Analysis) -> dict[int, int | None]:
@@ -218,11 +236,11 @@ def run(a: Analysis) -> Analysis:
         last = surface.split()[-1].lower()
         if last in surnames:
             return surnames[last]
-        if m is not None and m.title and m.title != "Mr." and m.adjective:
-            state = auth.lookup(m.adjective, kind="State", year=year)
+        if m is not None and m.title and m.title != "Mr.":
+            state = state_for(m, year)
             if state is None:
                 return None
-            label = _nice(surface)
+            label = _full_name(text, _nice(surface))
             slug = _slug(label)
             if slug not in new:
                 new[slug] = Entity(
@@ -249,6 +267,86 @@ def run(a: Analysis) -> Analysis:
                 best = d
         return best
 
+    offices = _office_table(auth)
+
+    def related(x: str, y: str) -> bool:
+        try:
+            ex, ey = auth.get("State", x), auth.get("State", y)
+        except KeyError:
+            return False
+        return ex.successor_of == y or ey.successor_of == x
+    dateline_state = None
+    if a.dateline is not None:
+        words = a.dateline.of(text).split(",")[0].strip()
+        found = auth.lookup(words, kind="State", year=a.date.year if a.date else None)
+        if found is None:
+            place = auth.lookup(words, kind="Place")
+            if place is not None and place.country:
+                found = auth.get("State", place.country)
+        dateline_state = found
+
+    def stated(m: Mention, year: int | None) -> Entity | None:
+        """The state a titled person's own words name: an adjective, "of X", "X's"."""
+        if m.adjective:
+            st = auth.lookup(m.adjective, kind="State", year=year)
+            if st is not None:
+                return st
+        if m.of_state:
+            words = m.of_state.split()
+            for n in range(len(words), 0, -1):
+                st = auth.lookup(" ".join(words[:n]), kind="State", year=year)
+                if st is not None:
+                    return st
+        return None
+
+    # what any mention of a surname says of its state ("Premier Begin" ... "Israeli Prime
+    # Minister Begin"): one state for a surname, else none
+    hints: dict[str, set[str]] = {}
+    for m in a.mentions:
+        if m.kind == "Envoy" and m.title and m.title != "Mr.":
+            st = stated(m, year_at(m.span.start))
+            if st is not None:
+                last = re.sub(r"['’]s$", "", m.surface.strip(" ,.")).split()[-1].lower()
+                hints.setdefault(last, set()).add(st.id)
+
+    def state_for(m: Mention, year: int | None) -> Entity | None:
+        """The state a titled person absent from the authority data acts for, if the text
+        says it: his own title's words, another mention of his surname, an office title
+        of the authority data only one state had that year, or (for a head of state or
+        government in a news report) the place the sentence or the dateline names."""
+        st = stated(m, year)
+        if st is not None:
+            return st
+        last = re.sub(r"['’]s$", "", m.surface.strip(" ,.")).split()[-1].lower()
+        if len(hints.get(last, ())) == 1:
+            return auth.get("State", next(iter(hints[last])))
+        title = f"{m.adjective} {m.title}" if m.adjective else m.title
+        sid = _office_state(offices, title, year, related)
+        if sid is not None:
+            return auth.get("State", sid)
+        if m.title and _HEAD_TITLE.fullmatch(m.title):
+            sent_start = next(
+                (x.span.start for x in a.sentences if x.span.start <= m.span.start < x.span.end),
+                None,
+            )
+            if sent_start is not None:
+                for found in reversed(list(_IN_PLACE.finditer(text, sent_start, m.span.start))):
+                    # "In Washington, President Carter ...", "arrived in Israel and was
+                    # welcomed by President Katzir": the nearest place named before; an
+                    # unknown place leaves the state unknown ("in Damascus, ... President
+                    # Assad"), a description ("in the Jewish state") is passed over
+                    where = found.group(2)
+                    st = auth.lookup(where, kind="State", year=year)
+                    place = auth.lookup(where, kind="Place") if st is None else None
+                    if st is None and place is not None and place.country:
+                        st = auth.get("State", place.country)
+                    if st is not None:
+                        return st
+                    if not found.group(1) and place is None:
+                        return None
+            return dateline_state
+        return None
+
     resolved_docs: dict[int, Document] = {}
     pending: list[tuple[int, list[str]]] = []
     for m in a.mentions:
@@ -265,7 +363,9 @@ def run(a: Analysis) -> Analysis:
                 key = use(state)
                 sense = (
                     "modifier"
-                    if place is None and is_modifier(text, m, state)
+                    if place is None
+                    and not _PLACE_PREP.search(before)  # "in Cairo earlier": the city
+                    and is_modifier(text, m, state)
                     else ("government" if place is not None else "state")
                 )
                 if sense != "modifier":
@@ -310,6 +410,9 @@ def run(a: Analysis) -> Analysis:
     documents = tuple(resolved_docs.get(d.n, d) for d in a.documents)
     docs = {d.n: d for d in documents}
 
+    # "the Prime Minister": the person last named with that title
+    out = _title_references(a, out)
+
     # first-person and second-person pronouns inside a letter
     final: list[Mention] = []
     for m in out:
@@ -350,6 +453,135 @@ def run(a: Analysis) -> Analysis:
     return replace(
         a, mentions=tuple(final), documents=documents, entities=entities, warnings=tuple(warnings)
     )
+
+
+_HEAD_TITLE = re.compile(
+    r"(?:Prime Minister|Premier|President|Chancellor|King|Queen|Foreign Minister|"
+    r"Defen[cs]e Minister)",
+    re.I,
+)
+_IN_PLACE = re.compile(r"\b[Ii]n\s+(the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\b")
+
+
+def _full_name(text: str, name: str) -> str:
+    """An initialled name ("L. Erhard") in full when the text spells it so elsewhere
+    ("Ludwig Erhard"): the slug of a person found in a text prefers the full name."""
+    if not re.fullmatch(r"(?:[A-Z]\.\s?)+[A-Z][\w'’-]+", name):
+        return name
+    surname = name.split()[-1].split(".")[-1]
+    initial = name[0]
+    m = re.search(rf"\b({initial}[a-z]+)\s+{re.escape(surname)}\b", text, re.I)
+    if m and m.group(1)[0].isupper() and m.group(1)[1:].islower():
+        return f"{m.group(1)} {surname}"
+    return name
+
+
+_OFFICE_TABLES: dict[int, tuple[object, dict]] = {}
+
+
+def _office_table(auth) -> dict[str, list[tuple[str, int | None, int | None]]]:
+    """Office titles of the authority data by their title word(s): "Chancellor of West
+    Germany" → {"chancellor": [("west-germany", 1949, 1963)]}."""
+    cached = _OFFICE_TABLES.get(id(auth))
+    if cached is not None and cached[0] is auth:
+        return cached[1]
+    table: dict[str, list[tuple[str, int | None, int | None]]] = {}
+    try:
+        envoys = auth.entities("Envoy")
+    except (AttributeError, ValueError):
+        envoys = ()
+    for e in envoys:
+        for o in e.offices:
+            head = re.split(r"\s+of\s+", o.title, maxsplit=1)[0] if " of " in o.title else ""
+            if head:
+                table.setdefault(head.lower(), []).append((o.state, o.start, o.end))
+    _OFFICE_TABLES[id(auth)] = (auth, table)
+    return table
+
+
+_GENERIC_TITLES = frozenset(
+    [
+        *("minister", "president", "premier", "ambassador", "envoy", "consul", "representative"),
+        *("spokesman", "spokesperson", "diplomat", "director", "general", "chairman"),
+        *("secretary", "leader", "counterpart", "affaires", "state", "vice-president"),
+    ]
+)
+
+
+def _office_state(table: dict, title: str | None, year: int | None, related) -> str | None:
+    """The one state whose office of this title the authority data shows held in ``year``
+    ("Federal Chancellor" in 1965: West Germany), else None."""
+    if not title or year is None:
+        return None
+    words = title.lower().split()
+    if words[-1] in _GENERIC_TITLES:
+        return None  # "Minister", "President": every state has one
+    for n in range(len(words)):
+        rows = table.get(" ".join(words[n:]))
+        if rows:
+            ever = {sid for sid, _, _ in rows}
+            states = {
+                sid
+                for sid, start, end in rows
+                if start is not None and end is not None and start - 1 <= year <= end + 1
+            }
+            if len(states) != 1:
+                return None
+            sid = next(iter(states))
+            # the title must name one state's office: held by no other state, or only by
+            # the same state under another name (a predecessor or successor)
+            if all(x == sid or related(x, sid) for x in ever):
+                return sid
+            return None
+    return None
+
+
+_TITLE_REF = re.compile(
+    r"\b[Tt]he\s+(Prime\s+Minister|Premier|President|Chancellor|Foreign\s+Minister)\b"
+    r"(?!\s+(?:of\b|[A-Z]))"
+)
+_SAME_TITLE = {"premier": "prime minister"}
+
+
+def _title_key(title: str) -> str:
+    t = re.sub(r"\s+", " ", title.lower())
+    t = t.split()[-1] if t.split()[-1] in ("president", "chancellor") else t
+    return _SAME_TITLE.get(t, t)
+
+
+def _title_references(a: Analysis, mentions: list[Mention]) -> list[Mention]:
+    """"In a statement, the Prime Minister said ...": a title without a name refers to the
+    person the text last named with that title (Premier and Prime Minister are one)."""
+    titled = [
+        m
+        for m in mentions
+        if m.kind == "Envoy"
+        and m.title
+        and m.entity
+        and m.entity.startswith("person/")
+        # a former office holder is not "the Prime Minister" of the day
+        and not (m.title_span and re.search(r"\b(?:former|ex-)\s*$",
+                                            a.text[max(0, m.title_span.start - 8) :
+                                                   m.title_span.start], re.I))
+    ]
+    if not titled:
+        return mentions
+    taken = [m.span for m in mentions if m.kind in ("Envoy", "State")]
+    added = []
+    for sent in a.sentences:
+        for t in _TITLE_REF.finditer(a.text, sent.span.start, sent.span.end):
+            span = Span(*t.span(1))
+            if any(x.start < span.end and span.start < x.end for x in taken):
+                continue
+            key = _title_key(t.group(1))
+            before = [m for m in titled if m.span.end <= span.start and _title_key(m.title) == key]
+            if before:
+                added.append(
+                    Mention(span, "Envoy", t.group(1), title=t.group(1), entity=before[-1].entity)
+                )
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda x: (x.span.start, -x.span.end))
 
 
 def _party(span: Span | None, mentions: list[Mention], auth, year, person, use) -> str | None:

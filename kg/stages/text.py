@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from kg.records import Analysis, Document, PartialDate, Sentence, Span
 from kg.stages import Stage
-from kg.stages.dates import parse_date_line
+from kg.stages.dates import find_dates, parse_date_line
 
 # -- boilerplate ------------------------------------------------------------------------
 
@@ -34,6 +34,12 @@ _ORG = re.compile(
 )
 _CAPTION = re.compile(
     r"^The (?:photo|picture|image)s? (?:above|below) (?:shows?|depicts?)\s+(?=\S)", re.I
+)
+# a news dateline opening the first paragraph: "JERUSALEM, Nov. 20, 1977 (JTA) — "
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?),\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+    r"\s*(?:\([A-Za-z][A-Za-z. ]{0,20}\))?\s*(?:—|–|--|-)\s*"
 )
 _URL_LINE = re.compile(r"^[<(\[]?(?:https?://|www\.)\S+[>)\]]?$")
 _TERMINAL = re.compile(r"[.!?…:\"”’)]$")
@@ -214,6 +220,12 @@ def _parties(text: str, line: tuple[int, int]) -> tuple[Span | None, Span | None
     q = re.search(r"\s+[\"“«]", stripped)
     if q:
         stripped = stripped[: q.start()]
+    # "STATEMENT OF X ON THE RELATIONS WITH Y": the topic names no party
+    topic = re.search(r"\s+(?:ON|CONCERNING|REGARDING|ABOUT)\s+", stripped)
+    if topic and not re.search(r"\s+TO\s+", stripped[: topic.start()]) and _STATEMENT.match(
+        stripped
+    ):
+        stripped = stripped[: topic.start()]
     for pattern in (_STATEMENT, _FROM_TO):
         m = pattern.match(stripped)
         if m:
@@ -425,6 +437,17 @@ def run(a: Analysis) -> Analysis:
                 )
 
     content = [Span(*lines[i]) for i in range(len(lines)) if i not in skip and lines[i][0] < end]
+    dateline = None
+    if content and genre != "collection":
+        # the dateline is no part of the first sentence; its date is the report's date
+        m = _DATELINE.match(text, content[0].start, content[0].end)
+        if m is not None:
+            found = find_dates(text, m.start("date"), m.end("date"))
+            if len(found) == 1 and found[0].year and found[0].day:
+                d = found[0]
+                date = date or PartialDate(d.year, d.month, d.day)
+            dateline = Span(*m.span("place"))
+            content[0] = Span(m.end(), content[0].end)
     if title is None and sentences_first(a.text, content):
         # the shapes want a title; say plainly that the text has none
         words = sentences_first(a.text, content).split()
@@ -458,6 +481,7 @@ def run(a: Analysis) -> Analysis:
         content=tuple(content),
         boilerplate=tuple(sorted(boiler)),
         captions=tuple(captions),
+        dateline=dateline,
         documents=documents,
         sentences=tuple(sentences),
         warnings=tuple(warnings),
@@ -474,6 +498,7 @@ STAGE = Stage(
         "content",
         "boilerplate",
         "captions",
+        "dateline",
         "documents",
         "sentences",
     ),
