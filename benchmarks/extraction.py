@@ -1,14 +1,16 @@
 """How well the converter finds the diplomatic acts of the texts: precision, recall, F1.
 
-Runs the converter on each seed text (``data/sources``) and, with ``--heldout`` and
-``--heldout2``, on each text of the two independently written held-out sets
-(``tests/heldout/texts``, ``tests/heldout2/texts``), reads the acts back from the RDF it
-produces (:func:`kg.evaluate.acts_from_dataset`), and scores them against the gold
-annotation written from the texts alone (``data/annotations``,
-``tests/heldout/annotations``, ``tests/heldout2/annotations``).  Prints one table per
-set: precision, recall and F1 by act type and overall, and the recall of the central acts.
+Runs the converter on each seed text (``data/sources``) and, with ``--heldout``,
+``--heldout2`` and ``--heldout3``, on each text of the three independently written
+held-out sets (``tests/heldout/texts``, ``tests/heldout2/texts``, ``tests/heldout3/texts``),
+reads the acts back from the RDF it produces (:func:`kg.evaluate.acts_from_dataset`), and
+scores them against the gold annotation written from the texts alone (``data/annotations``,
+``tests/heldout/annotations``, ``tests/heldout2/annotations``,
+``tests/heldout3/annotations``).  Prints one table per set: precision, recall and F1 by act
+type and overall, and the recall of the central acts.
 
-    python benchmarks/extraction.py [--heldout] [--heldout2] [--details] [--json PATH]
+    python benchmarks/extraction.py [--heldout] [--heldout2] [--heldout3] [--details]
+                                    [--json PATH]
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ SETS = {
     "held-out": (ROOT / "tests" / "heldout" / "annotations", ROOT / "tests" / "heldout" / "texts"),
     "held-out-2": (ROOT / "tests" / "heldout2" / "annotations",
                    ROOT / "tests" / "heldout2" / "texts"),
+    "held-out-3": (ROOT / "tests" / "heldout3" / "annotations",
+                   ROOT / "tests" / "heldout3" / "texts"),
 }
 
 Converter = Callable[[str, str], tuple[list[PredictedAct], dict[str, str]]]
@@ -157,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--heldout", action="store_true", help="also score the held-out texts")
     parser.add_argument("--heldout2", action="store_true",
                         help="also score the second, independently written held-out set")
+    parser.add_argument("--heldout3", action="store_true",
+                        help="also score the third, independently written held-out set")
     parser.add_argument("--details", action="store_true", help="list missed and spurious acts")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -169,7 +175,8 @@ def main(argv: list[str] | None = None) -> int:
               "kg.authority.load_authority(). Nothing scored.")
         return 0
     report = {}
-    names = ["seeds"] + ["held-out"] * args.heldout + ["held-out-2"] * args.heldout2
+    names = (["seeds"] + ["held-out"] * args.heldout + ["held-out-2"] * args.heldout2
+             + ["held-out-3"] * args.heldout3)
     for name in names:
         total, per_source = evaluate_set(name, run, authority_represents)
         print(table(name, total, per_source))
