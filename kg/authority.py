@@ -31,12 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
 
 import kg
 from kg.errors import InputError
 from kg.records import Entity, Office
+from kg.sources import read_yaml
 
 log = logging.getLogger(__name__)
 
@@ -480,17 +480,7 @@ def load_authority(directory: Path | None = None) -> Authority:
 
 
 def _read_list(path: Path) -> list[dict[str, Any]]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "syntax error"
-        raise InputError(f"{path}: not valid YAML{at}: {problem}") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    data = read_yaml(path)
     if data is None:
         return []
     if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):

@@ -53,7 +53,7 @@ import pyoxigraph as ox
 import requests
 
 from kg.errors import InputError, QuerySyntaxError, QueryTimeout, StoreError
-from kg.store import Store, rdf_format, read_rdf_bytes
+from kg.store import FileLoading, Store
 from kg.vocab import GRAPH_INFERRED
 
 log = logging.getLogger(__name__)
@@ -177,7 +177,7 @@ def dataset_clause(sparql: str) -> tuple[list[str], list[str]] | None:
     return [iri for named, iri in found if not named], [iri for named, iri in found if named]
 
 
-class RemoteStore:
+class RemoteStore(FileLoading):
     """A SPARQL 1.1 server behind the interface of :class:`kg.store.Store`.
 
     ``auth`` is anything ``requests`` takes (a ``(user, password)`` pair, or
@@ -287,18 +287,6 @@ class RemoteStore:
             g = ox.NamedNode(graph)
             quads = [ox.Quad(q.subject, q.predicate, q.object, g) for q in quads]
         self.add_quads(quads)
-
-    def load_file(self, path: str | Path, *, graph: str | None = None) -> None:
-        """Load one RDF file (any syntax, gzipped or not); named graphs are kept."""
-        try:
-            self.load_bytes(
-                read_rdf_bytes(path),
-                format=rdf_format(path),
-                graph=graph,
-                base_iri=Path(path).resolve().as_uri(),
-            )
-        except InputError as exc:
-            raise InputError(f"{path}: {exc}") from exc
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads, in batches of runs that share a graph (one request per batch)."""

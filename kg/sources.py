@@ -90,21 +90,27 @@ def load_manifest(path: Path | None = None) -> dict[str, SourceMeta]:
             raise InputError(f"{path}: manifest not found")
         log.info("no source manifest at %s; using none", path)
         return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise InputError(f"{path}: not valid YAML{at}") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    data = read_yaml(path)
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise InputError(f"{path}: expected a mapping from source id to its description")
     return {str(key): _entry(path, str(key), value) for key, value in data.items()}
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML file's data; any problem is an InputError naming the file and the line."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "syntax error"
+        raise InputError(f"{path}: not valid YAML{at}: {problem}") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
 
 
 def _entry(path: Path, key: str, value: Any) -> SourceMeta:

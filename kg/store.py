@@ -72,7 +72,33 @@ def read_rdf_bytes(path: str | Path) -> bytes:
     return gzip.decompress(data) if p.suffix.lower() == ".gz" else data
 
 
-class Store:
+class FileLoading:
+    """``load_file`` for any store with ``load_bytes`` (embedded or remote)."""
+
+    def load_bytes(
+        self,
+        data: bytes,
+        *,
+        format: ox.RdfFormat,
+        graph: str | None = None,
+        base_iri: str | None = None,
+    ) -> None:
+        raise NotImplementedError
+
+    def load_file(self, path: str | Path, *, graph: str | None = None) -> None:
+        """Load one RDF file (any syntax, gzipped or not); named graphs are kept."""
+        try:
+            self.load_bytes(
+                read_rdf_bytes(path),
+                format=rdf_format(path),
+                graph=graph,
+                base_iri=Path(path).resolve().as_uri(),
+            )
+        except InputError as exc:
+            raise InputError(f"{path}: {exc}") from exc
+
+
+class Store(FileLoading):
     """A pyoxigraph store, in memory or on disk, with the default-graph policy above.
 
     >>> s = Store()
@@ -118,17 +144,6 @@ class Store:
             raise InputError(f"not valid {format}: {exc}") from exc
         self._graphs = None
 
-    def load_file(self, path: str | Path, *, graph: str | None = None) -> None:
-        """Load one RDF file (any syntax, gzipped or not); named graphs are kept."""
-        try:
-            self.load_bytes(
-                read_rdf_bytes(path),
-                format=rdf_format(path),
-                graph=graph,
-                base_iri=Path(path).resolve().as_uri(),
-            )
-        except InputError as exc:
-            raise InputError(f"{path}: {exc}") from exc
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads in one bulk write."""
