@@ -50,9 +50,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-# Run as a script, this directory comes first on sys.path, where a benchmark module
-# may shadow a standard one (benchmarks/http.py would hide http.client from requests).
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 SHARED = ROOT.parent / "shared"
 LUBM = SHARED / "bench" / "lubm"
 RESULTS = ROOT / "benchmarks" / "results"

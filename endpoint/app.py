@@ -10,15 +10,19 @@ the first query of the process that uses it.
 from __future__ import annotations
 
 import atexit
+import dataclasses
+import hashlib
 import importlib
 import importlib.util
+import json
 import logging
 import os
 import threading
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 
 from kg.errors import KGError, StoreError
 from kg.store import Store
@@ -28,8 +32,37 @@ from .executor import QueryExecutor, QueryOutcome
 
 log = logging.getLogger(__name__)
 
-_CACHE_ENTRIES = 256
-_CACHE_MAX_BYTES = 2_000_000
+_CACHE_ENTRIES = 512
+_CACHE_MAX_BYTES = 2_000_000  # one result; bigger ones are not kept
+_CACHE_TOTAL_BYTES = 64_000_000  # every kept result of one process
+# Responses that may be kept by HTTP caches: GET queries, linked data, descriptions.
+_CACHEABLE_PREFIXES = ("/sparql", "/id/", "/ontology", "/.well-known/void")
+
+CacheKey = tuple[Any, ...]
+
+
+def dataset_version(store_path: Path) -> str:
+    """A stable identifier of the data a store holds, for ETags.
+
+    A build says it in ``build.json`` next to its ``store/``; ``kg serve
+    --dataset`` writes ``dataset.json`` there (a hash of the input files).
+    Otherwise the store's immutable table files (names and sizes) identify
+    it, the same in every server process.
+    """
+    for name in ("build.json", "dataset.json"):
+        path = store_path.parent / name
+        if path.is_file():
+            try:
+                version = json.loads(path.read_text(encoding="utf-8")).get("version")
+            except (OSError, ValueError, AttributeError):
+                log.warning("cannot read the dataset version in %s", path)
+                continue
+            if version:
+                return str(version)
+    digest = hashlib.sha256()
+    for path in sorted(store_path.glob("*.sst")):
+        digest.update(f"{path.name}\0{path.stat().st_size}\n".encode())
+    return "store-" + digest.hexdigest()[:20]
 
 
 class Services:
@@ -47,10 +80,42 @@ class Services:
         self.store = Store(self.store_path, read_only=True,
                            union_default_graph=config.union_default_graph)
         self.has_inferred = self.store.has_inferred()
+        self.version = dataset_version(self.store_path)
         self._executor: QueryExecutor | None = None
         self._lock = threading.Lock()
-        self._cache: OrderedDict[tuple[Any, ...], QueryOutcome] = OrderedDict()
+        self._cache: OrderedDict[CacheKey, QueryOutcome] = OrderedDict()
+        self._cache_bytes = 0
         self._stats: dict[str, Any] | None = None
+
+    def etag(self, *parts: object) -> str:
+        """A strong ETag for a representation of this dataset version."""
+        digest = hashlib.blake2b(repr((self.version, *parts)).encode("utf-8"), digest_size=16)
+        return f'"{digest.hexdigest()}"'
+
+    def cached(self, key: CacheKey) -> QueryOutcome | None:
+        """A kept result for ``key`` (marked ``cached``), or None; never when caching is off."""
+        if not self.config.cache:
+            return None
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is None:
+                return None
+            self._cache.move_to_end(key)
+        return dataclasses.replace(hit, elapsed=0.0, cached=True)
+
+    def keep(self, key: CacheKey, outcome: QueryOutcome) -> None:
+        size = outcome.size
+        if not self.config.cache or size > _CACHE_MAX_BYTES:
+            return
+        with self._lock:
+            old = self._cache.pop(key, None)
+            if old is not None:
+                self._cache_bytes -= old.size
+            self._cache[key] = outcome
+            self._cache_bytes += size
+            while len(self._cache) > _CACHE_ENTRIES or self._cache_bytes > _CACHE_TOTAL_BYTES:
+                _, dropped = self._cache.popitem(last=False)
+                self._cache_bytes -= dropped.size
 
     @property
     def executor(self) -> QueryExecutor:
@@ -63,6 +128,7 @@ class Services:
                     size=self.config.query_workers,
                     timeout=self.config.query_timeout,
                     max_rows=self.config.max_rows,
+                    memory_max_quads=self.config.memory_max_quads,
                 )
                 atexit.register(self._executor.close)
             return self._executor
@@ -78,6 +144,7 @@ class Services:
         graph_format: str | None = "turtle",
         base_iri: str | None = None,
         timeout: float | None = None,
+        keep: bool = True,
     ) -> QueryOutcome:
         """Run a query in a worker under the time and row limits; cached when enabled.
 
@@ -85,16 +152,14 @@ class Services:
         ASK; ``turtle``/``nt``/``jsonld``/``rdfxml``/``trig``/``nq`` for CONSTRUCT
         and DESCRIBE).  ``base_iri`` resolves relative IRIs in the query (the
         protocol route passes the endpoint's own URL).  Raises the KGError
-        subclasses the protocol maps to statuses.
+        subclasses the protocol maps to statuses.  With ``keep=False`` the
+        result is not cached here (the protocol route caches it under its own key).
         """
         key = (query, infer, default_graph_uris, named_graph_uris, results_format,
                graph_format, base_iri)
-        if self.config.cache:
-            with self._lock:
-                hit = self._cache.get(key)
-                if hit is not None:
-                    self._cache.move_to_end(key)
-                    return QueryOutcome(hit.body, hit.kind, hit.format, hit.rows, 0.0, True)
+        hit = self.cached(key) if keep else None
+        if hit is not None:
+            return hit
         outcome = self.executor.run(
             query,
             infer=infer,
@@ -105,11 +170,8 @@ class Services:
             base_iri=base_iri,
             timeout=timeout,
         )
-        if self.config.cache and len(outcome.body) <= _CACHE_MAX_BYTES:
-            with self._lock:
-                self._cache[key] = outcome
-                while len(self._cache) > _CACHE_ENTRIES:
-                    self._cache.popitem(last=False)
+        if keep:
+            self.keep(key, outcome)
         return outcome
 
     def statistics(self) -> dict[str, Any]:
@@ -136,11 +198,37 @@ def _error_response(exc: KGError) -> Response:
     return response
 
 
+def _http_caching(response: Response) -> Response:
+    """Validators and freshness for what HTTP caches may keep.
+
+    The data never changes while a server runs, so a GET answer stays right
+    for as long as this dataset version is served: ``Cache-Control: public,
+    max-age`` (``EndpointConfig.http_max_age``), and an ETag tied to the
+    version.  ``/sparql`` sets its own ETag before running the query (so a
+    matching ``If-None-Match`` is answered 304 without running it); other
+    pages get one from the version, the URL and the media type, and
+    ``make_conditional`` answers 304 for them.
+    """
+    if request.method not in ("GET", "HEAD") or response.status_code != 200:
+        return response
+    if not request.path.startswith(_CACHEABLE_PREFIXES):
+        return response
+    services = current_app.extensions["dipkg"]
+    response.headers.setdefault(
+        "Cache-Control", f"public, max-age={services.config.http_max_age}")
+    if "ETag" not in response.headers and not response.is_streamed:
+        response.headers["ETag"] = services.etag(
+            request.full_path, response.headers.get("Content-Type"),
+            request.headers.get("Accept"))
+        response.make_conditional(request)
+    return response
+
+
 def _cors(response: Response) -> Response:
     """Any web page may query this public, read-only endpoint."""
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Access-Control-Expose-Headers"] = (
-        "X-Reasoning, X-Result-Rows, X-Query-Time, X-Cache, Content-Type")
+        "X-Reasoning, X-Result-Rows, X-Query-Time, X-Cache, Content-Type, ETag")
     if request.method == "OPTIONS":
         response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
         response.headers["Access-Control-Allow-Headers"] = request.headers.get(
@@ -164,5 +252,6 @@ def create_app(config: EndpointConfig | None = None) -> Flask:
         if importlib.util.find_spec(name) is not None:
             app.register_blueprint(importlib.import_module(name).bp)
     app.register_error_handler(KGError, _error_response)
+    app.after_request(_http_caching)
     app.after_request(_cors)
     return app

@@ -47,6 +47,7 @@ class EndpointConfig:
     query_workers: int = 2
     license: str = "https://creativecommons.org/licenses/by/4.0/"
     http_max_age: int = 300  # Cache-Control max-age (seconds) of GET answers
+    memory_max_quads: int = 2_000_000  # query workers copy a store this small into memory
 
     def replace(self, **changes: Any) -> EndpointConfig:
         """A copy with some fields changed (the config itself never changes)."""
@@ -63,7 +64,8 @@ class EndpointConfig:
         ``KG_STORE``, ``KG_UNION_DEFAULT_GRAPH`` (1/0), ``KG_BASE_IRI``,
         ``KG_QUERY_TIMEOUT`` (seconds), ``KG_MAX_ROWS``, ``KG_MAX_REQUEST_BYTES``,
         ``KG_SERVICE_ALLOWLIST`` (space or comma separated IRIs), ``KG_CACHE``
-        (``off`` disables), ``KG_TITLE``, ``KG_QUERY_WORKERS``, ``KG_HTTP_MAX_AGE``.
+        (``off`` disables), ``KG_TITLE``, ``KG_QUERY_WORKERS``, ``KG_HTTP_MAX_AGE``,
+        ``KG_MEMORY_MAX_QUADS`` (0 keeps every query on disk).
         """
         env = os.environ if environ is None else environ
         kw: dict[str, Any] = {"cache": env.get("KG_CACHE", "on").strip().lower() != "off"}
@@ -85,6 +87,8 @@ class EndpointConfig:
                 kw["query_workers"] = int(env["KG_QUERY_WORKERS"])
             if env.get("KG_HTTP_MAX_AGE"):
                 kw["http_max_age"] = int(env["KG_HTTP_MAX_AGE"])
+            if env.get("KG_MEMORY_MAX_QUADS"):
+                kw["memory_max_quads"] = int(env["KG_MEMORY_MAX_QUADS"])
         except ValueError as exc:
             raise InputError(f"bad endpoint setting in the environment: {exc}") from exc
         if env.get("KG_SERVICE_ALLOWLIST"):

@@ -1,7 +1,11 @@
 """Run the endpoint under gunicorn, and build a store from plain RDF files.
 
 ``serve`` starts gunicorn programmatically with threaded workers, one per core
-by default.  The app is not preloaded: each gunicorn worker builds its own app
+by default.  Measured (benchmarks/http.py) the ``sync`` class gives the same
+throughput on cheap queries, but a sync worker serves one request at a time,
+so one slow query holds back every client queued on that process; ``gthread``
+keeps answering them while the query runs in its own worker process.
+The app is not preloaded: each gunicorn worker builds its own app
 (and so its own read-only store handle and query worker pool) after the fork,
 because neither a RocksDB handle nor a pipe to a child process survives a fork
 safely.
@@ -14,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
+import json
 import logging
 import os
 from collections.abc import Iterable
@@ -62,13 +68,13 @@ def urls(host: str, port: int) -> dict[str, str]:
 
 def gunicorn_options(
     config: EndpointConfig, *, host: str, port: int, workers: int | None, threads: int = 4,
-    access_log: bool = False,
+    access_log: bool = False, worker_class: str = "gthread",
 ) -> dict[str, Any]:
     return {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers or os.cpu_count() or 1,
-        "worker_class": "gthread",
-        "threads": threads,
+        "worker_class": worker_class,
+        "threads": threads if worker_class == "gthread" else 1,
         # The heartbeat timeout must outlast the longest query plus its serialization.
         "timeout": int(config.query_timeout * 2) + 30,
         "graceful_timeout": 5,
@@ -90,14 +96,36 @@ def serve(
     workers: int | None = None,
     threads: int = 4,
     access_log: bool = False,
+    worker_class: str = "gthread",
 ) -> None:
     """Serve ``config``'s store until stopped (SIGINT/SIGTERM); does not return normally."""
     if config.store_path is None or not Path(config.store_path).is_dir():
         raise InputError(f"no store to serve at {config.store_path}")
     options = gunicorn_options(config, host=host, port=port, workers=workers,
-                               threads=threads, access_log=access_log)
+                               threads=threads, access_log=access_log,
+                               worker_class=worker_class)
     log.info("serving %s with %s workers", urls(host, port)["sparql"], options["workers"])
     _Gunicorn(config, options).run()
+
+
+def write_dataset_version(paths: Iterable[Path], directory: Path, *, reason: bool) -> str:
+    """Hash the input files' bytes into ``<directory>/../dataset.json``; return the version.
+
+    The server's ETags are derived from this version (see ``endpoint.app``), so
+    the same files served again, by any process, give the same validators.
+    """
+    digest = hashlib.sha256(b"reason" if reason else b"asserted")
+    for path in paths:
+        digest.update(b"\0file\0")
+        with Path(path).open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+    version = "dataset-" + digest.hexdigest()[:20]
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    (directory.parent / "dataset.json").write_text(
+        json.dumps({"version": version, "inputs": [str(p) for p in paths],
+                    "reasoned": reason}, indent=2) + "\n", encoding="utf-8")
+    return version
 
 
 def make_store_for_datasets(
@@ -107,7 +135,8 @@ def make_store_for_datasets(
 
     Any syntax ``kg.store`` reads (N-Triples, Turtle, TriG, N-Quads, RDF/XML,
     JSON-LD, gzipped too); quads keep their named graphs, triples go to the
-    default graph.  With ``reason`` the OWL 2 RL closure is added when the
+    default graph.  The dataset's version (a hash of the files) goes to
+    ``dataset.json`` next to the store.  With ``reason`` the OWL 2 RL closure is added when the
     reasoner is installed.  Serve the result with ``union_default_graph=False`` so the
     files keep their SPARQL meaning.
     """
@@ -117,6 +146,7 @@ def make_store_for_datasets(
     paths = [Path(p) for p in paths]
     if not paths:
         raise InputError("no RDF files given")
+    write_dataset_version(paths, directory, reason=reason)
     store = Store(directory)
     for path in paths:
         store.load_file(path)
@@ -140,11 +170,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--worker-class", default="gthread", choices=("gthread", "sync"),
+                        help="gunicorn worker class (benchmarks compare them)")
     parser.add_argument("--config", help="EndpointConfig as JSON (default: from KG_* env)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     config = EndpointConfig.from_json(args.config) if args.config else EndpointConfig.from_env()
-    serve(config, host=args.host, port=args.port, workers=args.workers, threads=args.threads)
+    serve(config, host=args.host, port=args.port, workers=args.workers, threads=args.threads,
+          worker_class=args.worker_class)
 
 
 if __name__ == "__main__":

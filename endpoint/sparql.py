@@ -203,7 +203,7 @@ def sparql() -> Response:
            tuple(params.get("named-graph-uri", ())), results_format, graph_format,
            request.base_url)
     etag = services.etag(*key)
-    if request.method == "GET" and request.if_none_match.contains_weak(etag[1:-1]):
+    if request.method in ("GET", "HEAD") and request.if_none_match.contains_weak(etag[1:-1]):
         return _not_modified(etag, config.http_max_age)
     outcome = services.cached(key)
     if outcome is None:
@@ -237,7 +237,7 @@ def sparql() -> Response:
     response.headers["Vary"] = "Accept"
     response.headers["X-Query-Time"] = f"{outcome.elapsed:.4f}"
     response.headers["ETag"] = etag
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         response.headers["Cache-Control"] = f"public, max-age={config.http_max_age}"
     if outcome.rows is not None:
         response.headers["X-Result-Rows"] = str(outcome.rows)
