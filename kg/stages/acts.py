@@ -165,6 +165,14 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:ties|relations|delegation|mission|office|section)",
         0.85,
     ),
+    _p(
+        "consular-consulate",
+        "EstablishmentOfConsularRelations",
+        "verb",
+        r"\b(?:opened|open|establish(?:ed)?|set\s+up)\s+(?:an?\s+|its\s+|their\s+)?"
+        r"(?:\w+\s+)?consulate(?:s|\s+general)?\s+(?=in\s)",
+        0.75,
+    ),
     _p("recognition-verb", "Recognition", "verb", r"\brecogni[sz](?:ed|es|e)\b"),
     _p("recognition-noun", "Recognition", "noun", r"\brecognition\s+of\b", 0.8),
     _p(
@@ -178,6 +186,18 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("visit-verb", "Visit", "verb", r"\bvisit(?:ed|s)?\s+(?!to\b)"),
     _p("visit-noun", "Visit", "noun", r"\bvisits?\s+to\s+", 0.85),
     _p("visit-arrived", "Visit", "verb", r"\barriv(?:ed|es|ing)\s+in\s+", 0.8),
+    # "X arrived here last night": here is the report's place (its dateline, else the
+    # state the report is mainly about)
+    _p("visit-here", "Visit", "verb", r"\b(?:arriv(?:ed|es)|came|comes)\s+here\b", 0.75),
+    # "Vice President X is in Moscow": a person's stay in a foreign capital
+    _p(
+        "visit-is-in",
+        "Visit",
+        "verb",
+        r"(?<=[a-z]\s)(?:is|was)\s+(?:now\s+|currently\s+)?in\s+(?=(?-i:[A-Z])[\w’'-]+\s+"
+        r"(?:to|for|on)\b)",
+        0.7,
+    ),
     _p(
         "visit-where",
         "Visit",
@@ -191,7 +211,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "Visit",
         "verb",
         r"\b(?:(?:came|comes|flew|flies|travel(?:l)?ed|travels|went|journeyed)\s+"
-        r"(?:[a-z]+ly\s+)?to|left\s+for)\s+",
+        r"(?:[a-z]+ly\s+)?(?:on\s+)?to|left\s+for)\s+",
         0.8,
     ),
     _p(
@@ -204,7 +224,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "meeting-noun",
         "Meeting",
         "noun",
-        r"\b(?:meeting|talks|conversations?|consultations)\s+"
+        r"\b(?:meeting|talks|conversations?|consultations|session)\s+"
         r"(?:with|between|of(?=\s+[^.;]{1,60}?\band\b))\s+",
         0.85,
     ),
@@ -235,7 +255,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "letter-wrote-to",
         "Correspondence",
         "verb",
-        r"\b(?:wrote|writes|telegraphed|cabled)\s+(?:\w+\s+){0,2}?to\s+",
+        r"\b(?:wrote|writes|telegraphed|cabled)\s+(?:\w+\s+){0,2}?to\s+|"
+        r"\b(?:telephoned|phoned)\s+(?=(?-i:[A-Z]))",
     ),
     _p(
         "letter-sent",
@@ -301,8 +322,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "agreement-signed",
         "Agreement",
         "verb",
-        r"\b(?:sign(?:ed|s|ing)?|conclu(?:ded|des|ding|sion))\s+(?:of\s+)?(?:[\w’'-]+\s+){0,4}?"
-        r"(?:agreements?|treaty|treaties|accord|pact|deal|communiqu[eé]|protocol|convention|"
+        r"\b(?:sign(?:ed|s|ing)?|conclu(?:ded|des|ding|sion))\s+(?:of\s+)?(?:[\w’'-]+\s+){0,6}?"
+        r"(?:agreements?|treaty|treaties|accord|pact|deal|communiqu[eé]|protocol|convention|(?-i:Declaration)|"
         r"memorandum\s+of\s+understanding)\b",
     ),
     _p(
@@ -317,8 +338,30 @@ PATTERNS: tuple[Pattern, ...] = (
         "Agreement",
         "passive",
         r"\b(?:agreements?|treaty|accord|deal|communiqu[eé])\b[^.;]{0,80}?"
-        r"\b(?:(?:was|were|has\s+been|have\s+been)\s+)?signed\b",
+        r"\b(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:signed|initial(?:l)?ed)\b",
         0.8,
+    ),
+    _p(
+        "agreement-reached",
+        "Agreement",
+        "verb",
+        r"\breached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:understanding|agreement|accord|deal)\b",
+        0.75,
+    ),
+    _p(
+        "agreement-reached-passive",
+        "Agreement",
+        "passive",
+        r"\b(?:an?\s+|the\s+)?(?:agreement|understanding|accord)\s+(?:has|had|was|have)\s+"
+        r"(?:been\s+)?reached\b",
+        0.75,
+    ),
+    _p(
+        "agreement-agreed-that",
+        "Agreement",
+        "verb",
+        r"\bagreed\s+(?:that|on|upon)\b",
+        0.7,
     ),
     _p(
         "vote",
@@ -340,7 +383,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "verb",
         r"\b(?:supply|supplied|supplies|supplying|sending|sent|provide|provided|sold|sells|"
         r"selling|delivered|shipped)\s+(?:\w+\s+)?(?:with\s+)?(?:(?:advanced|modern|military|"
-        r"new)\s+)?(?:arms|weapons?|weaponry|tanks|jets|fighter\s+jets|aircraft|missiles|"
+        r"new|artillery|anti-aircraft|surveillance)\s+)?(?:arms|weapons?|weaponry|tanks|jets|"
+        r"fighter\s+jets|aircraft|missiles|ammunition|drones|rifles|munitions|"
         r"military\s+equipment)\b",
     ),
     _p(
@@ -352,6 +396,30 @@ PATTERNS: tuple[Pattern, ...] = (
         0.85,
     ),
     _p("proposal-verb", "Proposal", "verb", r"\bpropos(?:ed|es)\b|\bput\s+forward\b", 0.85),
+    # in a letter: "I propose that ...", "I would like to invite you to ..."
+    _p(
+        "proposal-first-person",
+        "Proposal",
+        "verb",
+        r"(?-i:\bI)\s+(?:(?:would\s+like|wish|want)\s+to\s+)?(?:propose|suggest|invite)\b",
+        0.8,
+    ),
+    # in a letter: "X handed me your letter during our conversation"
+    _p(
+        "meeting-our",
+        "Meeting",
+        "verb",
+        r"\b(?:during|at|in)\s+our\s+(?:recent\s+)?(?:conversation|meeting|talks)\b",
+        0.7,
+    ),
+    # "The General Secretary accepted an invitation from the President to visit ..."
+    _p(
+        "proposal-invitation-accepted",
+        "Proposal",
+        "passive",
+        r"\baccepted\s+(?:an?\s+|the\s+|his\s+|her\s+)?invitation\s+(?=from\b)",
+        0.75,
+    ),
     _p(
         "proposal-asked",
         "Proposal",
@@ -373,7 +441,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "statement-told-press",
         "PublicStatement",
         "verb",
-        r"\b(?:told|tells)\s+(?:reporters|journalists|newsmen|correspondents|the\s+press|"
+        r"\b(?:told|tells|addressed|addresses)\s+(?:reporters|journalists|newsmen|correspondents|"
+        r"the\s+press|(?:the\s+)?(?:[A-Z][\w’']*\s+){0,2}(?:parliament|assembly|congress|senate)|"
         r"(?:the\s+)?(?-i:(?:[A-Z][\w.]*\s+){1,3}(?:Times|Post|Journal|News|Herald|Tribune|Radio|"
         r"Television|TV|Agency))|"
         r"(?:the\s+)?(?-i:(?:[A-Z][\w.’']*\s+){0,3}(?:Assembly|Parliament|Congress|Knesset|Duma|"
@@ -450,7 +519,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "statement-noun-by",
         "PublicStatement",
         "noun",
-        r"\b(?:declaration|statement|announcement)\s+(?:(?:of|in)\s+\d{4}\s+)?(?=by\b)",
+        r"\b(?:declaration|statement|announcement)\s+(?:(?:of|in)\s+\d{4}\s+)?"
+        r"(?:in\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?,?\s+)?(?:made\s+)?(?=by\b)",
         0.75,
     ),
     _p(
@@ -464,7 +534,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "statement-spoke-of",
         "PublicStatement",
         "verb",
-        r"\bspoke\s+(?:of|about)\b",
+        r"\bspoke\s+(?:of|about)\b|\bspoke\s+at\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:ceremony|rally|"
+        r"session|summit|dinner|banquet|conference|signing|opening)\b",
         0.7,
     ),
     _p(
@@ -536,12 +607,17 @@ _BACKGROUND = re.compile(r"\b(?:since|until|till|while)\s+(?:the\s+)?$", re.I)
 _NEGATED_AFTER = re.compile(
     r"\b(?:did\s+not\s+(?:materiali[sz]e|take\s+place|happen|succeed|bear\s+fruit)|"
     r"never\s+(?:took\s+place|happened|materiali[sz]ed)|was\s+(?:later\s+)?cancel(?:l)?ed|"
-    r"was\s+rejected|failed)\b",
+    r"was\s+rejected|failed|(?:is|are)\s+(?:set|scheduled|planned|due)\s+(?:for|to))\b",
+    re.I,
+)
+_MODAL_PASSIVE = re.compile(
+    r"\b(?:would|could|might|may|will|shall|should|must|can|cannot|to)\s+(?:\w+\s+)?be\s+\w+$",
     re.I,
 )
 _INFINITIVE = re.compile(r"\bto\s+$")
 _REAL_INFINITIVE = re.compile(
-    r"(?:\b(?:first|second|last|only)\s+(?:\w+\s+){0,3}to|\beffort\s+to|\brushed\s+to|"
+    r"(?:\b(?:first|second|last|only)\s+(?:[\w-]+\s+){0,6}to|\beffort\s+to|\brushed\s+to|"
+    r"\b(?:permitted|allowed|authori[sz]ed)\s+to|"
     r"\bcontinued\s+to|\bwent\s+on\s+to|\bhastened\s+to|\bmoved\s+to|"
     r"\bagree[sd]?\s+to|\bdecided\s+to)\s+$",
     re.I,
@@ -549,7 +625,7 @@ _REAL_INFINITIVE = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";|:|\s[–—]\s|—|\(|\)|,\s+(?:and|but|while|which|whereas|although|though|when|where|who)\b|"
     r",\s+(?:to|in|of|by|for|with|from|after|on)\s+(?:which|whom)\b|"
-    r"\s+and\s+(?=\w+ing\b)|"
+    r"\s+and\s+(?=[a-z]\w*ing\b)|"
     r"\s+and\s+(?=(?:was|were|is|are|will|would|has|had|later|then)\b)|"
     # a coordinated predicate: "was received by X, held talks with Y and visited Z"
     r",\s+(?=(?:held|met|visited|signed|sent|made|told|said|gave|flew|arrived|called|"
@@ -595,7 +671,10 @@ _CONNECTIVE = re.compile(
     r"Subsequently|Consequently|Thereafter|Soon\s+after|Shortly\s+after(?:wards)?)\b"
 )
 _SUBJECT_PRONOUN = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|then|so|therefore)\s+)\b([Ii]t|[Hh]e|[Ss]he|[Tt]hey)\s+"
+    r"(?:^|[,;]\s*|\b(?:and|then|so|therefore)\s+|"
+    # "In 1955 it signed": after an opening date
+    r"^\s*(?:In|By|On|At|Later\s+in)\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,2}(?:\d{4})?,?\s*|^\s+)"
+    r"\b([Ii]t|[Hh]e|[Ss]he|[Tt]hey)\s+"
     r"(?:(?:also|then|even|again|later|immediately|further|had|has|have|subsequently)\s+){0,2}$"
 )
 _CLAUSE_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:[a-z]+ly\s+)?$")
@@ -683,6 +762,8 @@ def _parts(text: str, sent: Sentence, mentions: list[Mention]) -> list[_Part]:
         prep = w.group(1).lower() if w else ""
         if re.search(r",\s*$", core):
             prep = ""  # "Later on, Russia criticized": a new phrase after the comma
+        if re.search(r"\bspokes(?:man|woman|person|men)\s+for\s+(?:the\s+)?$", core, re.I):
+            prep = ""  # "a spokesman for X told reporters": X speaks through him
         if re.search(r"\b(?:anti|pro|non)-$", text[max(0, m.span.start - 5) : m.span.start], re.I):
             continue  # "anti-Israeli": an attitude, not a party
         # "Poland's permanent representative to the UN, Beretsky": the name's own title
@@ -735,6 +816,8 @@ def _unreal(text: str, clause: Span, trig: re.Match[str], form: str) -> bool:
         return True  # a participle or noun, not the verb: "the proposed conference"
     if _INFINITIVE.search(before) and not _REAL_INFINITIVE.search(before):
         return True
+    if form == "passive" and _MODAL_PASSIVE.search(trig.group(0)):
+        return True  # "an agreement ... could be signed later"
     after = text[trig.end() : clause.end]
     return bool(_NEGATED_AFTER.search(after[:80]))
 
@@ -926,7 +1009,18 @@ def _roles(
             else:
                 pron = _SUBJECT_PRONOUN.search(text[max(clause.start, ts - 40) : ts])
                 if pron:
-                    counter += _antecedent(pron.group(1), prev)
+                    # "X visited Israel, where he was received by Y": the sentence's own
+                    # subject first, else the previous sentence's
+                    own = [
+                        p
+                        for p in left
+                        if p.start >= sent.span.start
+                        and p.end <= clause.start
+                        and p.prep not in _PREPS
+                        and not p.place
+                        and _antecedent(pron.group(1), p.keys)
+                    ]
+                    counter += own[-1].keys if own else _antecedent(pron.group(1), prev)
         return actors, counter, place
 
     if pat.name == "visit-where":
@@ -1070,8 +1164,15 @@ def _roles(
         ]
     if pat.name in _CLAUSE_SUBJECT:
         subj = [p for p in subj if p.start >= clause.start]
+    coordinated = (
+        clause.start > sent.span.start
+        and not [p for p in in_clause_left if p.prep not in _PREPS]
+        and re.search(r",?\s+and\s*$", text[max(sent.span.start, clause.start - 6) : clause.start])
+    )
     if subj:
-        s = subj[-1]
+        # "X flew to Moscow with Y, and met Z": a predicate without a subject of its own
+        # shares the sentence's first subject, not the last name before it
+        s = subj[0] if coordinated else subj[-1]
         actors += s.keys
         coord = r"\s*(?:\([^()]{1,20}\)\s*)?,?\s+and\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?"
         co = [p for p in left if p.start >= s.end]
@@ -1080,6 +1181,15 @@ def _roles(
         pre = [p for p in left if p.end <= s.start and p.start >= clause.start]
         if pre and re.fullmatch(coord, text[pre[-1].end : s.start]) and pre[-1].prep not in _PREPS:
             actors = list(pre[-1].keys) + actors
+        elif not pre and (
+            he := re.search(r"\b([Hh]e|[Ss]he)\s+and\s+(?:the\s+)?$",
+                            text[max(clause.start, s.start - 20) : s.start])
+        ):
+            # "on October 8 he and X signed": the pronoun's person acts with X
+            own = [p for p in left if p.start >= sent.span.start and p.end <= s.start
+                   and p.prep not in _PREPS and p.keys[0].startswith("person/")]
+            who = list(own[0].keys) if own else _antecedent(he.group(1), prev)
+            actors = [k for k in who if k not in actors] + actors
     else:
         poss = [p for p in left if p.possessive and p.start >= clause.start]
         if poss:
@@ -1112,6 +1222,8 @@ def _date(
         )
         # "restore relations, broken off in June 1967": the date of another event
         and not _OTHER_EVENT.search(text, trig.end(), d.span.start)
+        # "agreement has been reached that they will meet on November 19": a later event
+        and not _FUTURE.search(text, trig.end(), d.span.start)
     ]
     if after:
         return after[0].date, 0.0
@@ -1123,6 +1235,7 @@ def _date(
         if te <= d.span.start <= te + 25
         and not re.search(r"\b(?:since|until|till|before)\s+$", text[te : d.span.start])
         and not _CLAUSE_BREAK.search(text[te : d.span.start])
+        and not _FUTURE.search(text, te, d.span.start)
     ]
     if close and passive:  # "relations, which were interrupted on May 2, 1949"
         return close[0].date, 0.0
@@ -1135,6 +1248,13 @@ def _date(
         return before[-1].date, 0.0
     if close:
         return close[0].date, 0.0
+    if re.search(r",\s*(?:where|when)\s*$", text[max(sent.span.start, clause.start - 10) :
+                                                 clause.start]):
+        # "in July 2017 X visited Israel, where he was received ...": the time and place
+        # of what the relative clause hangs on
+        hung = [d for d in dates if d.span.end <= clause.start]
+        if hung:
+            return hung[-1].date, 0.05
     opening = [d for d in dates if d.span.start - sent.span.start <= 12 and d.span.end <= ts]
     if opening and not _REPORTING.search(text[opening[0].span.end : ts]):
         return opening[0].date, 0.05
@@ -1199,6 +1319,90 @@ def _heading_acts(documents: tuple[Document, ...]) -> list[Act]:
                     date=d.date,
                 )
             )
+    return acts
+
+
+_FOLLOWED = re.compile(
+    r"\s+(?:soon\s+|quickly\s+|later\s+)?followed(?:\s+suit)?"
+    r"(?=\s*(?:[.;,]|later|soon|in\b|on\b|the\s+same|that\s+same|within))"
+)
+_THAT_MONTH = re.compile(r"\b(?:later|earlier)?\s*(?:in\s+)?(?:that|the\s+same)\s+month\b")
+_THAT_YEAR = re.compile(r"\b(?:later|earlier)?\s*(?:in\s+)?(?:that|the\s+same)\s+year\b")
+
+
+def _followed(
+    text: str, sent: Sentence, parts: list[_Part], dates: list[Mention], prev: Act, world: _World
+) -> Act | None:
+    """"Poland followed later that month": the act the previous sentence told of, by the
+    state this sentence opens with, towards the party of that act the text is most about."""
+    first = next((p for p in parts if p.start - sent.span.start <= 4), None)
+    if first is None or first.place or len(first.keys) != 1:
+        return None
+    actor = first.keys[0]
+    if not actor.startswith("state/"):
+        return None
+    m = _FOLLOWED.match(text, first.end)
+    if m is None:
+        return None
+    others = [k for k in prev.participants if k != actor and world.home(k) != actor]
+    if not others:
+        return None
+    other = max(others, key=lambda k: world.total[world.home(k)])
+    rest = text[m.end() : sent.span.end]
+    date = next((d.date for d in dates if d.explicit and d.span.start >= m.end()), None)
+    if date is None and prev.date is not None:
+        if _THAT_MONTH.match(rest.strip()) and prev.date.month is not None:
+            date = PartialDate(prev.date.year, prev.date.month)
+        elif _THAT_YEAR.match(rest.strip()):
+            date = PartialDate(prev.date.year)
+    return Act(
+        prev.type,
+        sent.span,
+        sent.doc,
+        "pattern:followed",
+        0.7,
+        actors=(actor,),
+        counterparts=(world.home(other),),
+        date=date,
+        trigger=Span(m.start(), m.end()),
+    )
+
+
+_JOINT = re.compile(
+    r"^\W*JOINT\s+(?P<a>[A-Z][\w]+)-(?P<b>[A-Z][\w]+)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:STATEMENT|COMMUNIQU[EÉ]|DECLARATION)\b",
+    re.I,
+)
+
+
+def _joint_heading_acts(a: Analysis, world: _World) -> list[Act]:
+    """"JOINT SOVIET-AMERICAN STATEMENT": a public statement of both states the heading's
+    adjective pair names."""
+    acts = []
+    auth = a.authority
+    if auth is None:
+        return acts
+    for d in a.documents[1:]:
+        if d.heading is None or d.author is not None or d.kind != "PressStatement":
+            continue
+        m = _JOINT.match(d.heading.of(a.text))
+        if m is None:
+            continue
+        year = d.date.year if d.date else None
+        states = [auth.lookup(m.group(g), kind="State", year=year) for g in ("a", "b")]
+        if any(st is None for st in states) or states[0] == states[1]:
+            continue
+        acts.append(
+            Act(
+                "PublicStatement",
+                d.heading,
+                d.n,
+                "document:joint-statement",
+                0.9,
+                actors=tuple(world._use(entity_key(st)) for st in states),
+                date=d.date,
+            )
+        )
     return acts
 
 
@@ -1376,6 +1580,10 @@ class _World:
         return key
 
 
+_PAST_TIME = re.compile(
+    r"\b(?:last|previous|ago|earlier|formerly|once|years?|months?|weeks?|in\s+\d{4})\b", re.I
+)
+_FUTURE = re.compile(r"\b(?:will|shall|would)\b")
 # a participle after a comma opens another event's phrase: "relations, broken off in 1967"
 _OTHER_EVENT = re.compile(r",\s+(?:\w+ed|broken|cut|sent|held|made|begun|signed)\b")
 _STATED = re.compile(
@@ -1482,7 +1690,7 @@ def run(a: Analysis) -> Analysis:
     docs = {d.n: d for d in a.documents}
     world = _World(a)
     years = _years(a, sentences)
-    acts: list[Act] = _heading_acts(a.documents)
+    acts: list[Act] = _heading_acts(a.documents) + _joint_heading_acts(a, world)
     seen_spans: set[tuple[str, int, int]] = {
         (x.type, x.evidence.start, x.evidence.end) for x in acts
     }
@@ -1491,12 +1699,14 @@ def run(a: Analysis) -> Analysis:
     lead_paragraph = next((x.paragraph for x in a.sentences if x.lead), None)
     para_year: dict[int, int] = {}
     last_event: PartialDate | None = None
+    last_rel: tuple[int, Act] | None = None
     for i, sent in enumerate(sentences):
         mentions = by_sentence.get(i, [])
         dates = [m for m in mentions if m.kind == "Date" and m.date]
         parts = _parts(text, sent, mentions)
         clauses = _clauses(text, sent.span)
         year = years[i]
+        parts = _capital_subjects(text, sent, parts, world, year)
         named = {world.home(k) for p in parts for k in p.keys}
         found: list[tuple[int, Act]] = []
         for pat in PATTERNS:
@@ -1513,6 +1723,57 @@ def run(a: Analysis) -> Analysis:
                 ):
                     continue  # "flew to Cairo to press Sadat" only: a journey's purpose
                 actors, counter, place = _roles(pat, text, clause, sent, trig, parts, prev)
+                if pat.name == "agreement-agreed-that" and len(_dedupe(actors + counter)) < 2:
+                    continue  # "X agreed that ...": an opinion, unless two sides agree
+                if pat.name in ("proposal-first-person", "meeting-our"):
+                    # the writer of a letter speaks: he proposes to its recipient, "our
+                    # conversation" was the sentence's subject's with him
+                    d = docs.get(sent.doc)
+                    if d is None or not d.n or not d.author:
+                        continue
+                    if pat.name == "proposal-first-person":
+                        if not d.recipient:
+                            continue
+                        actors, counter = [d.author], [d.recipient]
+                    else:
+                        subj = [
+                            p
+                            for p in parts
+                            if p.end <= trig.start()
+                            and p.prep not in _PREPS
+                            and p.keys[0].startswith("person/")
+                            and p.keys[0] not in (d.author, d.recipient)
+                        ]
+                        if not subj:
+                            continue
+                        actors, counter = list(subj[0].keys), [d.author]
+                if pat.name == "proposal-invitation-accepted":
+                    # the inviter proposes, the one accepting is his counterpart
+                    subj = [
+                        p for p in parts
+                        if clause.start <= p.start and p.end <= trig.start()
+                        and p.prep not in _PREPS and not p.place
+                    ]
+                    if not actors or not subj:
+                        continue
+                    actors, counter = actors[:1], list(subj[-1].keys)
+                if pat.name == "consular-consulate" and not counter:
+                    # "opened a consulate in Bombay": with the state the city lies in
+                    where = [p for p in parts if p.place and 0 <= p.start - trig.end() <= 8]
+                    st = world.state_of_place(where[0].keys[0], year) if where else None
+                    if st and st not in actors:
+                        counter = [st]
+                if pat.name == "letter-wrote-to" and not counter and re.match(
+                    r"(?:tele)?phoned", trig.group(0), re.I
+                ):
+                    continue  # a call to no one the text names
+                if pat.name == "visit-here":
+                    here = _here(a, world, year)
+                    counter = [here] if here else []
+                if pat.name == "visit-is-in" and not all(
+                    k.startswith("person/") for k in actors
+                ):
+                    continue  # only a person stays somewhere on a visit
                 if pat.type in ("Correspondence", "ArmsTransfer", "Recognition"):
                     # a note sent to London goes to the British government
                     counter = [
@@ -1611,6 +1872,20 @@ def run(a: Analysis) -> Analysis:
                     date, penalty = doc.date, 0.05
                 if (
                     date is None
+                    and doc is not None
+                    and doc.n
+                    and doc.date is not None
+                    and doc.date.month is not None
+                    and (doc.kind in ("PressStatement", "Memorandum")
+                         or pat.name == "meeting-our")
+                    and act_type not in RELATIONS
+                    and not _PAST_TIME.search(text, sent.span.start, sent.span.end)
+                ):
+                    # a short document of a collection (a communiqué, a report) tells of
+                    # the days it is dated in, unless it names another time
+                    date, penalty = PartialDate(doc.date.year, doc.date.month), 0.1
+                if (
+                    date is None
                     and a.genre == "encyclopedia"
                     and sent.doc == 0
                     and sent.paragraph == lead_paragraph
@@ -1689,6 +1964,14 @@ def run(a: Analysis) -> Analysis:
                     continue
             seen_spans.add(key)
             acts.append(act)
+        if not found and last_rel is not None and last_rel[0] == i - 1:
+            follow = _followed(text, sent, parts, dates, last_rel[1], world)
+            if follow is not None:
+                found.append((follow.evidence.start, follow))
+                acts.append(follow)
+        rel = [x for _, x in found if x.type in RELATIONS]
+        if rel:
+            last_rel = (i, rel[-1])
         prev_dates = dates
         for _, x in found:
             if x.type in ("Visit", "Meeting") and x.date is not None:
@@ -1715,6 +1998,71 @@ def run(a: Analysis) -> Analysis:
         e for k, e in sorted(world.added.items()) if k not in {entity_key(x) for x in a.entities}
     )
     return replace(a, acts=tuple(_merge(text, acts)), entities=entities)
+
+
+# a verb right after a place name: the place is the subject, its government acts
+_VERB_AFTER = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|broke|cut|sent|held|made|began|told|gave|took|signed|"
+    r"met|sold|paid|left|said|had|has|was|is|recogni[sz]es|restores|resumes)\b"
+)
+
+
+def _here(a: Analysis, world: _World, year: int | None) -> str | None:
+    """The state "here" is in a news report: its dateline's, else the one it is mainly about."""
+    auth = a.authority
+    if a.dateline is not None and auth is not None:
+        words = a.dateline.of(a.text).split(",")[0].strip()
+        st = auth.lookup(words, kind="State", year=year)
+        if st is None:
+            place = auth.lookup(words, kind="Place")
+            st = auth.get("State", place.country) if place and place.country else None
+        return world._use(entity_key(st)) if st is not None else None
+    if a.genre != "news":
+        return None
+    ranked = world.principal(0, year)
+    counts = world.total
+    if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
+        return world._use(ranked[0])
+    return None
+
+
+_HIS_GOVERNMENT = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:government|administration|cabinet|regime)\b", re.I
+)
+_OPENERS = frozenset(
+    ["but", "and", "then", "when", "after", "yet", "so", "later", "meanwhile", "soon", "also",
+     "thus", "finally", "eventually", "today", "since", "before", "now", "still", "instead"]
+)
+
+
+def _capital_subjects(
+    text: str, sent: Sentence, parts: list[_Part], world: _World, year: int | None
+) -> list[_Part]:
+    """"Prague broke off relations": a city as the subject of a verb stands for the
+    government of the state it lay in that year (not a name it is part of: "Radio X")."""
+    out = []
+    for p in parts:
+        named = re.search(r"\b([A-Z][\w’'-]*)\s+$", text[sent.span.start : p.start])
+        if (
+            p.place
+            and not (named and named.group(1).lower() not in _OPENERS)
+            and p.prep not in _PREPS
+            and len(p.keys) == 1
+            and _VERB_AFTER.match(text, p.end)
+            and (st := world.state_of_place(p.keys[0], year)) is not None
+        ):
+            p = replace(p, keys=(st,), place=False)
+        elif (
+            p.possessive
+            and len(p.keys) == 1
+            and p.keys[0].startswith("person/")
+            and _HIS_GOVERNMENT.match(text, p.end)
+            and world.home(p.keys[0]).startswith("state/")
+        ):
+            # "Nehru's government recognized": the government of the state he led
+            p = replace(p, keys=(world.home(p.keys[0]),), possessive=False)
+        out.append(p)
+    return out
 
 
 def _implied(

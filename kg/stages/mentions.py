@@ -31,7 +31,11 @@ _TITLE = (
 _TITLE_PRE = (
     r"(?:(?:Deputy|Acting|acting|deputy|former|Former|Permanent|permanent|First|first)\s+)*"
 )
-_NAME = r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z]+(?:['’][a-rt-z][a-z]*)?(?:[- ][A-Z][a-z]+){0,2}"
+# a name may carry a lower-case particle before its last part: "Abdelsalam al-Majali"
+_NAME = (
+    r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z]+(?:['’][a-rt-z][a-z]*)?"
+    r"(?:(?:[- ]|\s(?:al|el|ad|bin|ibn|abu|de|van|von)[- ])[A-Z][a-z]+){0,2}"
+)
 _NOT_ADJ = (
     r"(?:Prime|Foreign|Defen[cs]e|Interior|Deputy|Acting|Vice|Permanent|First|Former|"
     r"Secretary|Director|Minister|The|A|An|Chief|General|Assistant)\b"
@@ -71,6 +75,8 @@ _HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr)\.\s*(?P<name>{_NAME})")
 _GROUP = re.compile(
     r"\b(?:the\s+two|both)\s+(?:countries|states|governments|sides|nations)\b", re.I
 )
+# "the two leaders agreed": the last two persons named
+_PERSON_GROUP = re.compile(r"\b[Tt]he\s+two\s+(?:men|leaders|statesmen|presidents|ministers)\b")
 _PRONOUN = re.compile(r"\b(?:I|my|me|[Yy]ou|[Yy]our)\b")
 _CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _RELDAY = re.compile(
@@ -88,6 +94,7 @@ _NEXTDAY = re.compile(
 _WEEKDAY = re.compile(
     r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+_SINCE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.I)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NOT_NAMES = frozenset(
     [
@@ -268,6 +275,10 @@ def _date_mentions(a: Analysis) -> list[Mention]:
     out: list[Mention] = []
     last_year: dict[int, int | None] = {}
     last_day: dict[int, PartialDate | None] = {}
+    # the last explicit year of each paragraph: a day without a year ("On July 25") is in
+    # the year its paragraph is telling of, else the report's own year, never one named
+    # paragraphs before ("since 1948")
+    para_year: dict[tuple[int, int], int] = {}
     captions = [Sentence(c, 0, -1 - k) for k, c in enumerate(a.captions)]
     for sent in (*a.sentences, *captions):
         doc = a.documents[sent.doc] if sent.doc < len(a.documents) else a.documents[0]
@@ -291,12 +302,21 @@ def _date_mentions(a: Analysis) -> list[Mention]:
             if r.form in ("full", "month-year", "year"):
                 value = PartialDate(r.year, r.month, r.day)
                 explicit = True
-                last_year[sent.doc] = r.year
+                if not _SINCE.search(text, max(0, r.start - 12), r.start):
+                    # "since 1948" names when a state of affairs began, not the year told of
+                    last_year[sent.doc] = r.year
+                    para_year[(sent.doc, sent.paragraph)] = r.year
                 if r.day is not None:
                     last_day[sent.doc] = value
-            elif r.form == "month-day" and ly is not None:
-                value = PartialDate(ly, r.month, r.day)
-                last_day[sent.doc] = value
+            elif r.form == "month-day":
+                year = para_year.get((sent.doc, sent.paragraph))
+                if year is None:
+                    year = ref.year if ref is not None else None
+                if year is None and a.genre != "news":
+                    year = ly
+                if year is not None:
+                    value = PartialDate(year, r.month, r.day)
+                    last_day[sent.doc] = value
             elif r.form == "month":
                 if r.relation in ("last", "this", "next") and ref is not None:
                     year = ref.year
@@ -461,6 +481,8 @@ def run(a: Analysis) -> Analysis:
     for region in regions:
         for m in _GROUP.finditer(text, region.start, region.end):
             mentions.append(Mention(Span(*m.span()), "Group", m.group(0)))
+        for m in _PERSON_GROUP.finditer(text, region.start, region.end):
+            mentions.append(Mention(Span(*m.span()), "Group", m.group(0), head="persons"))
         d = _doc_at(a.documents, region.start)
         if d.n:
             for m in _PRONOUN.finditer(text, region.start, region.end):

@@ -201,6 +201,7 @@ def run(a: Analysis) -> Analysis:
     used: dict[str, Entity] = {}
     surnames: dict[str, str] = {}
     recent_states: list[str] = []
+    recent_persons: list[str] = []
     out: list[Mention] = []
     warnings = list(a.warnings)
 
@@ -225,7 +226,27 @@ def run(a: Analysis) -> Analysis:
             return None
         if auth.lookup(surface, kind="Person") is not None:
             return None
-        e = auth.lookup(surface, kind="Envoy")
+        e = None
+        if m is not None and m.title and m.title != "Mr.":
+            # "King Hussein", "President Clinton", "Hussein of Jordan": the title or the
+            # state with the name may be a spelling of its own where the name alone is not
+            forms = [f"{m.title} {surface}"]
+            if m.of_state:
+                forms += [f"{surface} of {m.of_state}", f"{m.title} {surface} of {m.of_state}"]
+            for form in forms:
+                e = auth.lookup(form, kind="Envoy")
+                if e is not None:
+                    break
+        e = e or auth.lookup(surface, kind="Envoy")
+        if e is not None and len(surface.split()) == 1 and year is not None:
+            # "Vice President Bush" in 1985: a surname the data gives to one person, whose
+            # offices do not fit the year, while the title fits another of that surname's
+            other = _by_office(known_surnames.get(surface.lower(), []), m, year, None)
+            if other is not None and other != e and not any(
+                (o.start is None or o.start - 1 <= year) and (o.end is None or year <= o.end + 1)
+                for o in e.offices
+            ):
+                e = other
         if e is None:
             hit = auth.fuzzy_lookup(surface, kind="Envoy")
             e = hit[0] if hit else None
@@ -236,6 +257,15 @@ def run(a: Analysis) -> Analysis:
         last = surface.split()[-1].lower()
         if last in surnames:
             return surnames[last]
+        if len(surface.split()) == 1 and last in known_surnames:
+            # a bare surname the authority data gives to someone else ("Hussein": King
+            # Hussein or Saddam Hussein) is never a new person; the title may tell which
+            e = _by_office(known_surnames[last], m, year, state_for(m, year) if m else None)
+            if e is not None:
+                key = use(e)
+                surnames.setdefault(last, key)
+                return key
+            return None
         if m is not None and m.title and m.title != "Mr.":
             state = state_for(m, year)
             if state is None:
@@ -258,6 +288,7 @@ def run(a: Analysis) -> Analysis:
             return key
         return None
 
+    known_surnames = _surname_index(auth)
     docs = {d.n: d for d in a.documents}
 
     def doc_at(pos: int) -> Document:
@@ -335,14 +366,14 @@ def run(a: Analysis) -> Analysis:
                     # welcomed by President Katzir": the nearest place named before; an
                     # unknown place leaves the state unknown ("in Damascus, ... President
                     # Assad"), a description ("in the Jewish state") is passed over
-                    where = found.group(2)
+                    where = found.group(2) or found.group(4)
                     st = auth.lookup(where, kind="State", year=year)
                     place = auth.lookup(where, kind="Place") if st is None else None
                     if st is None and place is not None and place.country:
                         st = auth.get("State", place.country)
                     if st is not None:
                         return st
-                    if not found.group(1) and place is None:
+                    if not (found.group(1) or found.group(3)) and place is None:
                         return None
             return dateline_state
         return None
@@ -380,11 +411,27 @@ def run(a: Analysis) -> Analysis:
         elif m.kind == "Name":
             last = m.surface.lower()
             key = surnames.get(last)
+        elif m.kind == "Group" and m.head == "persons":
+            # "the two leaders": the last two persons named, if two
+            order = []
+            for k in reversed(recent_persons[-6:]):
+                if k not in order:
+                    order.append(k)
+            if re.search(r"leaders|presidents|statesmen", m.surface):
+                # "the two leaders": persons who led their states, when two such were named
+                heads = [k for k in order if any(_HEAD_TITLE.match(o.title)
+                                                 for o in used[k].offices)]
+                order = heads if len(heads) >= 2 else order
+            if len(order) >= 2:
+                out.append(replace(m, group=(order[1], order[0])))
+            continue
         elif m.kind == "Group":
             # resolved below, once the whole text's counts are known
             pending.append((len(out), list(recent_states[-_GROUP_WINDOW:])))
             out.append(m)
             continue
+        if key and key.startswith("person/"):
+            recent_persons.append(key)
         out.append(replace(m, entity=key, sense=sense) if key or sense else m)
 
     # "the two countries": of the states named just before, the two the text is most about
@@ -455,12 +502,70 @@ def run(a: Analysis) -> Analysis:
     )
 
 
+_SURNAMES: dict[int, tuple[object, dict]] = {}
+
+
+def _surname_index(auth) -> dict[str, list[Entity]]:
+    """Last words of the authority's person names ("hussein" → King Hussein, Saddam
+    Hussein): a bare surname among them names someone the data knows, never a new person."""
+    cached = _SURNAMES.get(id(auth))
+    if cached is not None and cached[0] is auth:
+        return cached[1]
+    index: dict[str, list[Entity]] = {}
+    for kind in ("Envoy", "Person"):
+        try:
+            pairs = auth.surface_forms(kind)
+        except (AttributeError, ValueError, KeyError):
+            continue
+        for form, e in pairs:
+            words = [w for w in re.split(r"[\s]+", form.strip()) if w]
+            if len(words) < 2 or words[-2].lower() == "of":
+                continue
+            last = words[-1].lower()
+            bucket = index.setdefault(last, [])
+            if e not in bucket:
+                bucket.append(e)
+    _SURNAMES[id(auth)] = (auth, index)
+    return index
+
+
+def _by_office(
+    candidates: list[Entity], m: Mention | None, year: int | None, state: Entity | None
+) -> Entity | None:
+    """Of the persons sharing a surname, the one a title fits: an office of that title (for
+    the state the text names, in the year when known), if exactly one does."""
+    if m is None or not m.title or m.title == "Mr.":
+        return None
+    title = re.sub(r"\s+", " ", m.title.lower())
+    fits = []
+    for e in candidates:
+        if e.kind != "Envoy":
+            continue
+        if state is not None and e.represents != state.id:
+            continue
+        for o in e.offices:
+            head = re.split(r"\s+of\s+", o.title.lower(), maxsplit=1)[0]
+            if head != title and not head.endswith(" " + title):
+                continue
+            if year is not None and not (
+                (o.start is None or o.start - 1 <= year) and (o.end is None or year <= o.end + 1)
+            ):
+                continue
+            fits.append(e)
+            break
+    return fits[0] if len(fits) == 1 else None
+
+
 _HEAD_TITLE = re.compile(
     r"(?:Prime Minister|Premier|President|Chancellor|King|Queen|Foreign Minister|"
-    r"Defen[cs]e Minister)",
+    r"Foreign Secretary|Defen[cs]e Minister)",
     re.I,
 )
-_IN_PLACE = re.compile(r"\b[Ii]n\s+(the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\b")
+_IN_PLACE = re.compile(
+    r"\b[Ii]n\s+(the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\b"
+    # "flew to Ankara, where he met Prime Minister X": the place the clause hangs on
+    r"|\bto\s+(the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+where\b"
+)
 
 
 def _full_name(text: str, name: str) -> str:
@@ -537,7 +642,8 @@ def _office_state(table: dict, title: str | None, year: int | None, related) -> 
 
 
 _TITLE_REF = re.compile(
-    r"\b[Tt]he\s+(Prime\s+Minister|Premier|President|Chancellor|Foreign\s+Minister)\b"
+    r"\b[Tt]he\s+(Prime\s+Minister|Premier|President|Chancellor|Foreign\s+Minister|[Kk]ing|"
+    r"[Qq]ueen)\b"
     r"(?!\s+(?:of\b|[A-Z]))"
 )
 _SAME_TITLE = {"premier": "prime minister"}

@@ -55,6 +55,11 @@ _DOC_KINDS = (
         re.compile(r"^(?:STATEMENT|COMMUNIQU[EÉ]|DECLARATION|PRESS RELEASE)\b", re.I),
         "PressStatement",
     ),
+    # "JOINT SOVIET-AMERICAN STATEMENT ON ...": a statement of the states it names
+    (
+        re.compile(r"^JOINT\s+(?:[\w-]+\s+){0,3}?(?:STATEMENT|COMMUNIQU[EÉ]|DECLARATION)\b", re.I),
+        "PressStatement",
+    ),
     (re.compile(r"^(?:NOTE|AIDE-M[EÉ]MOIRE)\b", re.I), "Note"),
     (re.compile(r"^(?:REFERENCE|MEMORANDUM|MEMO|REPORT|RECORD|MINUTES)\b", re.I), "Memorandum"),
 )
