@@ -180,6 +180,10 @@ class Store(FileLoading):
     def flush(self) -> None:
         self._store.flush()
 
+    def dump_bytes(self, *, format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> bytes:
+        """Every quad, serialized (a quads format keeps the named graphs)."""
+        return self._store.dump(format=format)
+
     def dump(self, path: str | Path, *, format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
         """Write every quad to a file (a quads format keeps the named graphs)."""
         self._store.dump(str(path), format=format)

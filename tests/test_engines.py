@@ -210,11 +210,14 @@ def test_in_memory_worker_store_answers_as_the_disk_store(
     gc.collect()
     on_disk = open_worker_store(str(tmp_path / "store"), True, 0)
     in_memory = open_worker_store(str(tmp_path / "store"), True, 10_000_000)
-    assert on_disk.path is not None and in_memory.path is None
-    assert len(in_memory) == len(on_disk)
+    assert in_memory.in_memory.wait(30)
+    assert not on_disk.in_memory.is_set()
+    assert on_disk.current.path is not None and in_memory.current.path is None
+    assert len(in_memory.current) == len(on_disk.current)
     for template in (*SELECTS.values(), *ORDERED.values()):
         sparql = P + template.replace("{act}", _some(on_disk, P + "SELECT ?a WHERE { "
                                                      "?a dip:place ?p } ORDER BY ?a LIMIT 1"))
         assert Counter(_ox_rows(in_memory, sparql)) == Counter(_ox_rows(on_disk, sparql))
     # a store over the limit stays on disk
-    assert open_worker_store(str(tmp_path / "store"), True, 10).path is not None
+    big = open_worker_store(str(tmp_path / "store"), True, 10)
+    assert not big.in_memory.wait(0.5) and big.current.path is not None
