@@ -28,7 +28,7 @@ from kg.errors import KGError, StoreError
 from kg.store import Store
 
 from .config import EndpointConfig
-from .executor import QueryExecutor, QueryOutcome
+from .executor import QueryExecutor, QueryOutcome, RemoteExecutor
 
 log = logging.getLogger(__name__)
 
@@ -69,19 +69,29 @@ class Services:
     """What routes share: the config, the read-only store, and the query runner."""
 
     def __init__(self, config: EndpointConfig) -> None:
-        if config.store_path is None:
-            raise StoreError("no store to serve: set store_path (or KG_STORE)")
-        if not config.store_path.is_dir():
-            raise StoreError(f"no store at {config.store_path} (run `kg build` first)")
-        # Resolve once: if ``build/current`` is swapped while serving, every
-        # process of this server keeps reading the same build.
-        self.store_path = config.store_path.resolve()
         self.config = config
-        self.store = Store(self.store_path, read_only=True,
-                           union_default_graph=config.union_default_graph)
+        if config.store_url:
+            from kg.remote import open_build_store
+
+            self.store_path: Path | None = None
+            self.store: Any = open_build_store(config.store_url, timeout=config.query_timeout)
+            # The external store may change under us; the version is what it held at start.
+            self.version = "remote-" + hashlib.sha256(
+                f"{config.store_url}\0{len(self.store)}".encode()
+            ).hexdigest()[:20]
+        else:
+            if config.store_path is None:
+                raise StoreError("no store to serve: set store_path (or KG_STORE)")
+            if not config.store_path.is_dir():
+                raise StoreError(f"no store at {config.store_path} (run `kg build` first)")
+            # Resolve once: if ``build/current`` is swapped while serving, every
+            # process of this server keeps reading the same build.
+            self.store_path = config.store_path.resolve()
+            self.store = Store(self.store_path, read_only=True,
+                               union_default_graph=config.union_default_graph)
+            self.version = dataset_version(self.store_path)
         self.has_inferred = self.store.has_inferred()
-        self.version = dataset_version(self.store_path)
-        self._executor: QueryExecutor | None = None
+        self._executor: QueryExecutor | RemoteExecutor | None = None
         self._lock = threading.Lock()
         self._cache: OrderedDict[CacheKey, QueryOutcome] = OrderedDict()
         self._cache_bytes = 0
@@ -118,10 +128,14 @@ class Services:
                 self._cache_bytes -= dropped.size
 
     @property
-    def executor(self) -> QueryExecutor:
+    def executor(self) -> QueryExecutor | RemoteExecutor:
         """The worker pool of this process, started on first use (after any fork)."""
         with self._lock:
-            if self._executor is None or self._executor.pid != os.getpid():
+            if self._executor is not None and self._executor.pid == os.getpid():
+                return self._executor
+            if self.store_path is None:
+                self._executor = RemoteExecutor(self.store, max_rows=self.config.max_rows)
+            else:
                 self._executor = QueryExecutor(
                     self.store_path,
                     union_default_graph=self.config.union_default_graph,
@@ -130,7 +144,7 @@ class Services:
                     max_rows=self.config.max_rows,
                     memory_max_quads=self.config.memory_max_quads,
                 )
-                atexit.register(self._executor.close)
+            atexit.register(self._executor.close)
             return self._executor
 
     def run_query(

@@ -35,6 +35,7 @@ class EndpointConfig:
     """
 
     store_path: Path | None = None
+    store_url: str | None = None  # an external SPARQL 1.1 store instead (see kg.remote)
     union_default_graph: bool = False
     base_iri: str = "https://w3id.org/dipkg/id/"
     ontology_path: Path = dataclasses.field(default_factory=_default_ontology)
@@ -72,6 +73,8 @@ class EndpointConfig:
         try:
             if env.get("KG_STORE"):
                 kw["store_path"] = Path(env["KG_STORE"])
+            if env.get("KG_STORE_URL"):
+                kw["store_url"] = env["KG_STORE_URL"]
             if env.get("KG_UNION_DEFAULT_GRAPH"):
                 kw["union_default_graph"] = env["KG_UNION_DEFAULT_GRAPH"].lower() in (
                     "1", "true", "yes", "on")

@@ -581,3 +581,30 @@ class QueryExecutor:
 if __name__ == "__main__":
     sys.exit(worker_main(sys.argv[1], sys.argv[2] == "1",
                          int(sys.argv[3]) if len(sys.argv) > 3 else 0))
+
+
+class RemoteExecutor:
+    """Runs queries on an external SPARQL 1.1 store, in this process.
+
+    The remote server does the work, so there is no worker to kill: the time
+    limit is the HTTP timeout (the server may go on working; say so to its
+    operators), and results are serialized and row-limited as a worker does.
+    """
+
+    def __init__(self, store: Any, *, max_rows: int) -> None:
+        self.store = store
+        self.max_rows = max_rows
+        self.pid = os.getpid()
+
+    def run(self, query: str, *, timeout: float | None = None, **request: Any) -> QueryOutcome:
+        start = time.monotonic()
+        request = {**request, "query": query, "max_rows": request.get("max_rows") or self.max_rows}
+        header, payload = _answer(self.store, request)
+        return QueryOutcome(tuple(payload), header["kind"], header["format"],
+                            header.get("rows"), time.monotonic() - start)
+
+    def warm_up(self) -> None:
+        """Nothing to start."""
+
+    def close(self) -> None:
+        """Nothing to stop."""

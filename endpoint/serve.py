@@ -99,7 +99,7 @@ def serve(
     worker_class: str = "gthread",
 ) -> None:
     """Serve ``config``'s store until stopped (SIGINT/SIGTERM); does not return normally."""
-    if config.store_path is None or not Path(config.store_path).is_dir():
+    if not config.store_url and (config.store_path is None or not config.store_path.is_dir()):
         raise InputError(f"no store to serve at {config.store_path}")
     options = gunicorn_options(config, host=host, port=port, workers=workers,
                                threads=threads, access_log=access_log,

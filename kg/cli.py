@@ -141,20 +141,13 @@ def build(
         sys.exit(InputError.exit_code)
 
 
-def _open_remote(url: str):
-    """A remote store laid out as ``kg build --store`` writes it."""
-    from kg.remote import open_store
-    from kg.vocab import GRAPH_ASSERTED
-
-    return open_store(url, union_default_graph=False, asserted_graph=str(GRAPH_ASSERTED))
-
-
 def _push_build(build_dir: Path, url: str) -> None:
     """Copy a build, graph by graph, to a remote store (reasoning already materialised)."""
     from kg.build import STORE_DIR
+    from kg.remote import open_build_store
     from kg.store import Store
 
-    remote = _open_remote(url)
+    remote = open_build_store(url)
     copied = remote.copy_from(Store(build_dir / STORE_DIR, read_only=True))
     _echo_err(f"loaded {copied} quads into {url}")
 
@@ -249,7 +242,9 @@ def query(
         raise InputError(f"unexpected argument {more[0]!r} (only --dataset takes files)")
     text = _query_text(sparql)
     if store_url:
-        store = _open_remote(store_url)
+        from kg.remote import open_build_store
+
+        store = open_build_store(store_url)
     else:
         store = open_query_store([*datasets, *map(Path, more)])
     result = store.query(text, infer=not no_infer)
@@ -343,6 +338,12 @@ def validate(files: Sequence[Path]) -> None:
 @click.option("--query-timeout", type=float, default=10.0, show_default=True)
 @click.option("--base-iri", default=None, help="Public base IRI of the instance data.")
 @click.option("--workers", type=int, default=None, help="Server processes (default: one per core).")
+@click.option(
+    "--store",
+    "store_url",
+    default=None,
+    help="Serve a build loaded into this SPARQL 1.1 store (kg build --store URL).",
+)
 @click.argument("more", nargs=-1, type=click.Path(path_type=Path))
 def serve(
     host: str,
@@ -352,6 +353,7 @@ def serve(
     query_timeout: float,
     base_iri: str | None,
     workers: int | None,
+    store_url: str | None,
 ) -> None:
     """Build the graph if needed and serve it: SPARQL endpoint, linked data and a web page."""
     import tempfile
@@ -367,7 +369,9 @@ def serve(
     if base_iri:
         config = config.replace(base_iri=base_iri)
     with tempfile.TemporaryDirectory(prefix="kg-serve-") as tmp:
-        if datasets:
+        if store_url:
+            config = config.replace(store_url=store_url, store_path=None)
+        elif datasets:
             _echo_err(f"loading and reasoning over {len(datasets)} file(s)")
             store_path = make_store_for_datasets(datasets, Path(tmp) / "store")
             config = config.replace(store_path=store_path, union_default_graph=False)

@@ -633,3 +633,18 @@ def open_store(
 
 __all__ = ["Endpoints", "RemoteStore", "RemoteTriples", "dataset_clause", "has_dataset_clause",
            "open_store", "preset"]
+
+
+def open_build_store(url: str, *, timeout: float = 30) -> RemoteStore:
+    """A remote store laid out as ``kg build --store`` writes it.
+
+    The build's default graph (its asserted triples, as one set) is kept in
+    ``id:graph/asserted``, since the protocol cannot name a server's default graph.
+    """
+    from kg.vocab import GRAPH_ASSERTED
+
+    store = open_store(
+        url, union_default_graph=False, asserted_graph=str(GRAPH_ASSERTED), timeout=timeout
+    )
+    assert isinstance(store, RemoteStore)
+    return store

@@ -392,10 +392,13 @@ def test_dataset_policy_without_server():
         store.close()
 
 
-def test_kg_build_and_query_through_a_remote_store(tmp_path) -> None:
-    """`kg build --store URL` pushes the reasoned build; `kg query --store URL` answers as local."""
+def test_kg_build_query_and_serve_through_a_remote_store(tmp_path, server_factory) -> None:
+    """`kg build --store URL` pushes the reasoned build; `kg query --store URL` answers as
+    local; the endpoint serves it (EndpointConfig.store_url, as `kg serve --store URL`)."""
+    import requests
     from click.testing import CliRunner
 
+    from endpoint.config import EndpointConfig
     from kg.cli import main
 
     if OXIGRAPH is None:
@@ -427,6 +430,14 @@ def test_kg_build_and_query_through_a_remote_store(tmp_path) -> None:
         asserted_only = runner.invoke(main, ["query", "--store", url, "--no-infer", "-f", "csv",
                                              query])
         assert asserted_only.stdout.strip() == "act,state"
+
+        server = server_factory(EndpointConfig(store_url=url, cache=False))
+        answer = requests.post(server.sparql, data={"query": query},
+                               headers={"Accept": "text/csv"}, timeout=30)
+        assert answer.status_code == 200 and answer.headers["X-Reasoning"] == "owl2rl"
+        assert answer.text.replace("\r\n", "\n") == local.stdout
+        state = requests.get(server.url + "id/state/israel", timeout=30)
+        assert state.status_code == 200 and "Israel" in state.text
     finally:
         proc.terminate()
         proc.wait(timeout=10)
