@@ -7,12 +7,7 @@ free port, stopped at the end of the session.
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import os
-import signal
-import socket
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -21,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-import requests
+from servers import ServerProcess, launch
 
 from endpoint.config import EndpointConfig
 from kg.store import Store
@@ -121,12 +116,6 @@ DIP = "https://w3id.org/dipkg/ontology#"
 PREFIXES = "PREFIX dip: <https://w3id.org/dipkg/ontology#>\nPREFIX id: <https://w3id.org/dipkg/id/>\n"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def build_store(
     directory: Path,
     loads: list[tuple[bytes, ox.RdfFormat, str | None]],
@@ -149,61 +138,23 @@ def build_store(
 
 
 @dataclass
-class LiveServer:
-    """A running endpoint: ``url`` is its root (ends with ``/``), ``sparql`` its endpoint."""
+class LiveServer(ServerProcess):
+    """A running endpoint (``python -m endpoint.serve``) with the config it serves."""
 
-    url: str
-    config: EndpointConfig
-    process: subprocess.Popen[bytes]
-    log_path: Path
-
-    @property
-    def sparql(self) -> str:
-        return self.url + "sparql"
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGTERM)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.process.wait(timeout=10)
-        # Query workers whose parent died exit on their own; make sure anyway.
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(timeout=5)
+    config: EndpointConfig | None = None
 
 
 def start_server(config: EndpointConfig, log_dir: Path, *, workers: int = 1,
                  threads: int = 8) -> LiveServer:
     """Start ``python -m endpoint.serve`` on a free loopback port and wait until it answers."""
-    port = free_port()
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
-    log_path = log_dir / f"server-{port}.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "endpoint.serve", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(workers), "--threads", str(threads), "--config", config.to_json()],
-            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT, start_new_session=True,
-        )
-    server = LiveServer(f"http://127.0.0.1:{port}/", config, proc, log_path)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the server exited:\n{server.log()}")
-        try:
-            r = requests.get(server.sparql, params={"query": "ASK {}"}, timeout=5)
-            if r.status_code == 200:
-                return server
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.1)
-    server.stop()
-    raise RuntimeError(f"the server did not answer within 60 s:\n{server.log()}")
+    started = launch(
+        lambda port: [sys.executable, "-m", "endpoint.serve", "--host", "127.0.0.1",
+                      "--port", str(port), "--workers", str(workers), "--threads", str(threads),
+                      "--config", config.to_json()],
+        log_dir / f"server-{time.monotonic_ns()}.log",
+    )
+    return LiveServer(started.process, started.url, started.log_path, started.ready_seconds,
+                      config)
 
 
 @pytest.fixture(scope="session")

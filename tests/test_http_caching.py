@@ -5,16 +5,14 @@ large answers with a correct Content-Length."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import requests
-from conftest import PREFIXES, ROOT, LiveServer, free_port
+from conftest import PREFIXES, LiveServer
+from servers import launch
 
 from endpoint.app import dataset_version
 from endpoint.config import EndpointConfig
@@ -36,32 +34,16 @@ def env_cache_off_server(
     seed_store_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
     """A server configured only by its environment, with ``KG_CACHE=off``."""
-    port = free_port()
-    env = dict(os.environ, KG_CACHE="off", KG_STORE=str(seed_store_path),
-               KG_HTTP_MAX_AGE=str(MAX_AGE))
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
-    log_path = tmp_path_factory.mktemp("env-server") / "server.log"
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "endpoint.serve", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", "1", "--threads", "4"],
-            stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT, start_new_session=True)
-    server = LiveServer(f"http://127.0.0.1:{port}/", EndpointConfig.from_env(env), proc,
-                        log_path)
+    env = {"KG_CACHE": "off", "KG_STORE": str(seed_store_path), "KG_HTTP_MAX_AGE": str(MAX_AGE)}
+    started = launch(
+        lambda port: [sys.executable, "-m", "endpoint.serve", "--host", "127.0.0.1",
+                      "--port", str(port), "--workers", "1", "--threads", "4"],
+        tmp_path_factory.mktemp("env-server") / "server.log",
+        env=env,
+    )
+    server = LiveServer(started.process, started.url, started.log_path, started.ready_seconds,
+                        EndpointConfig.from_env(env))
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"the server exited:\n{server.log()}")
-            try:
-                if requests.get(server.sparql, params={"query": "ASK {}"},
-                                timeout=5).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the server did not answer:\n{server.log()}")
-            time.sleep(0.1)
         yield server
     finally:
         server.stop()

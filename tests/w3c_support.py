@@ -11,15 +11,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
-import signal
-import socket
-import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,9 +23,9 @@ from urllib.parse import unquote, urlparse
 
 import pyoxigraph as ox
 import rdflib
-import requests
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
+from servers import ServerProcess, launch
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -306,39 +300,7 @@ def json_results(body: bytes) -> Results:
 
 
 # -- the real server -------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class KgServer:
-    """A running ``kg serve``: its process (a group leader), root URL and log file."""
-
-    process: subprocess.Popen[bytes]
-    url: str
-    log_path: Path
-    ready_seconds: float = 0.0
-
-    @property
-    def sparql(self) -> str:
-        return self.url + "sparql"
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace")
-
-    def stop(self) -> None:
-        """SIGTERM to the whole group (gunicorn, its workers, their query workers)."""
-        if self.process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGTERM)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.process.wait(timeout=15)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(timeout=5)
+KgServer = ServerProcess  # a running ``kg serve``
 
 
 def start_kg_serve(datasets: Sequence[Path], log_path: Path, *, timeout: float = 120.0,
@@ -347,27 +309,9 @@ def start_kg_serve(datasets: Sequence[Path], log_path: Path, *, timeout: float =
 
     Raises RuntimeError with the server's log if it exits or does not answer in time.
     """
-    port = free_port()
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
-    args = [sys.executable, "-m", "kg.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-            *extra, "--dataset", *map(str, datasets)]
-    started = time.monotonic()
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT,
-                                start_new_session=True)
-    server = KgServer(proc, f"http://127.0.0.1:{port}/", log_path)
-    deadline = started + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"kg serve exited with {proc.returncode}:\n{server.log()}")
-        try:
-            r = requests.get(server.sparql, params={"query": "ASK {}"}, timeout=5)
-            if r.status_code == 200:
-                server.ready_seconds = time.monotonic() - started
-                return server
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.05)
-    server.stop()
-    raise RuntimeError(f"kg serve did not answer within {timeout} s:\n{server.log()}")
+    return launch(
+        lambda port: [sys.executable, "-m", "kg.cli", "serve", "--host", "127.0.0.1",
+                      "--port", str(port), *extra, "--dataset", *map(str, datasets)],
+        log_path,
+        timeout=timeout,
+    )
