@@ -257,3 +257,184 @@ def test_the_two_leaders_are_the_heads_named_last(auth) -> None:
     assert ("Agreement", (PINSK, RUPERT), (), PartialDate(1984)) in got
     assert not [g for g in got if g[0] == "Agreement" and "person/dov-arad" in g[1]]
     assert _acts(_run("In 2013 Pinsk telephoned Erdal Kaya.", auth)) == []
+
+
+# -- recall on unseen phrasings: lists, ellipsis, negation, anniversaries ----------------------
+
+MA = "state/marsovia"
+
+
+def test_a_list_did_the_same_one_act_per_state(auth) -> None:
+    got = _acts(_run(
+        "In June 1960 Israel broke off diplomatic relations with Freedonia. Jerusalem said so "
+        "on June 10, and Sylvania and Marsovia did the same within days.", auth))
+    assert ("SeveranceOfRelations", (SY,), (FR,), PartialDate(1960, 6)) in got
+    assert ("SeveranceOfRelations", (MA,), (FR,), PartialDate(1960, 6)) in got
+
+
+def test_a_list_did_the_same_with_an_elliptical_member(auth) -> None:
+    got = _acts(_run(
+        "Freedonia restored full diplomatic relations with Israel in May 1980. Sylvania did the "
+        "same early in 1981, and Marsovia a few months later.", auth))
+    assert ("ResumptionOfRelations", (SY,), (IL,), PartialDate(1981)) in got
+    assert ("ResumptionOfRelations", (MA,), (IL,), PartialDate(1981)) in got
+
+
+def test_as_did_lists_more_actors_of_the_same_act(auth) -> None:
+    got = _acts(_run(
+        "In 1962 Freedonia severed diplomatic relations with Israel, as did Sylvania and "
+        "Marsovia.", auth))
+    assert ("SeveranceOfRelations", (SY,), (IL,), PartialDate(1962)) in got
+    assert ("SeveranceOfRelations", (MA,), (IL,), PartialDate(1962)) in got
+
+
+def test_a_denied_or_discussed_change_of_relations_is_no_act(auth) -> None:
+    got = _acts(_run(
+        "Officials said the restoration of diplomatic relations between Israel and Freedonia "
+        "was not discussed. Pinsk discussed the restoration of relations with Rupert.", auth))
+    assert not [g for g in got if g[0] == "ResumptionOfRelations"]
+
+
+def test_an_anniversary_dates_the_earlier_event_or_gives_none(auth) -> None:
+    got = _acts(_run(
+        "Pinsk came to Fredville in June 1990 for the tenth anniversary of the restoration of "
+        "relations between Israel and Freedonia.", auth))
+    rel = [g for g in got if g[0] == "ResumptionOfRelations"]
+    assert rel and rel[0][3] == PartialDate(1980)
+    got = _acts(_run(
+        "Pinsk came to Fredville for an anniversary of the restoration of relations between "
+        "Israel and Freedonia.", auth))
+    assert not [g for g in got if g[0] == "ResumptionOfRelations"]
+
+
+def test_a_reception_at_a_mission_is_a_meeting_not_a_visit(auth) -> None:
+    got = _acts(_run("Pinsk received King Rupert at the Israeli mission for a talk.", auth))
+    assert ("Meeting", (PINSK,), (RUPERT,), None) in got
+    assert not [g for g in got if g[0] == "Visit"]
+
+
+def test_a_date_after_since_belongs_to_the_background_event(auth) -> None:
+    got = _acts(_run(
+        "Pinsk met King Rupert, the first meeting since Sylvania broke off relations with "
+        "Israel in June 1967.", auth))
+    assert [g for g in got if g[0] == "Meeting" and g[3] != PartialDate(1967, 6)]
+
+
+def test_a_treaty_that_two_states_signed(auth) -> None:
+    got = _acts(_run(
+        "Rupert never came to Ostburg, and the treaty that Israel and Freedonia signed in "
+        "Fredville on March 2, 1979 was a success.", auth))
+    assert ("Agreement", (IL, FR), (), PartialDate(1979, 3, 2)) in got
+
+
+def test_a_repeated_meeting_without_a_verb(auth) -> None:
+    got = _acts(_run("Pinsk met King Rupert in Ostburg in August 1987 and in Fredville in "
+                     "January 1988.", auth))
+    assert ("Meeting", (PINSK,), (RUPERT,), PartialDate(1987, 8)) in got
+    assert ("Meeting", (PINSK,), (RUPERT,), PartialDate(1988, 1)) in got
+
+
+def test_who_after_two_names_and_an_apposition(auth) -> None:
+    got = _acts(_run("The summit was chaired by King Rupert and Prime Minister Hugo Pinsk, who "
+                     "met in Fredville on the eve of the opening.", auth))
+    assert ("Meeting", (RUPERT,), (PINSK,), None) in got
+    got = _acts(_run("King Rupert, speaking after Pinsk, told reporters that all was well.", auth))
+    assert ("PublicStatement", (RUPERT,), (), None) in got
+
+
+def test_speeches_by_a_list_and_separate_talks(auth) -> None:
+    got = _acts(_run("The session heard speeches by King Rupert and Prime Minister Hugo Pinsk. "
+                     "Marcus Rupert conferred separately with Pinsk and with King Rupert.", auth))
+    assert ("PublicStatement", (RUPERT,), (), None) in got
+    assert ("PublicStatement", (PINSK,), (), None) in got
+    mr = "person/marcus-rupert"
+    assert ("Meeting", (mr,), (PINSK,), None) in got
+    assert ("Meeting", (mr,), (RUPERT,), None) in got
+
+
+def test_letters_of_recognition_and_the_answer(auth) -> None:
+    got = _acts(_run(
+        "Pinsk wrote to King Rupert that the NLF recognized the right of the State of Israel "
+        "to exist, and Rupert answered that Sylvania recognized the NLF as the representative "
+        "of its people.", auth, date=PartialDate(1980, 5)))
+    assert ("Correspondence", (PINSK,), (RUPERT,)) in [g[:3] for g in got]
+    assert ("Correspondence", (RUPERT,), (PINSK,)) in [g[:3] for g in got]
+    assert ("Recognition", (), (IL,)) in [g[:3] for g in got]
+    assert ("Recognition", (SY,), ()) in [g[:3] for g in got]
+
+
+def test_an_entry_on_this_day_dates_the_days_around_it(auth) -> None:
+    t = ("Freedonia and Israel sign a treaty in Fredville.\n\nDays before the ceremony, Pinsk "
+         "wrote to King Rupert.\n\nLater the treaty was ratified by Freedonia.")
+    got = _acts(_run(t, auth, genre="encyclopedia", date=PartialDate(1980, 5, 3)))
+    assert ("Correspondence", (PINSK,), (RUPERT,), PartialDate(1980, 5)) in got
+
+
+def test_a_middle_initial_and_a_bare_surname_met_before(auth) -> None:
+    out = _run("Prime Minister Hugo Q. Pinsk arrived. Later Pinsk met King Rupert in Ostburg.",
+               auth)
+    assert ("Meeting", (PINSK,), (RUPERT,), None) in _acts(out)
+    assert "hugo" not in {e.id for e in out.entities}
+
+
+def test_ordinals_of_anniversaries() -> None:
+    assert acts._ordinal("twenty-fifth") == 25
+    assert acts._ordinal("tenth") == 10
+    assert acts._ordinal("40th") == 40
+    assert acts._ordinal("fiftieth") == 50
+    assert acts._ordinal("happy") is None
+
+
+def test_more_ways_to_tell_visits_statements_and_arms(auth) -> None:
+    got = _acts(_run(
+        "Pinsk was back in Fredville in June 1985. King Rupert had already come to Israel in "
+        "May 1984. In 1986 Freedonia blamed Israel for the crisis. In 1987 Freedonia delivered "
+        "S-300 air-defence systems to Sylvania. Pinsk addressed the conference in 1988.", auth))
+    assert ("Visit", (PINSK,), (FR,), PartialDate(1985, 6)) in got
+    assert ("Visit", (RUPERT,), (IL,), PartialDate(1984, 5)) in got
+    assert ("PublicStatement", (FR,), (IL,), PartialDate(1986)) in got
+    assert ("ArmsTransfer", (FR,), (SY,), PartialDate(1987)) in got
+    assert ("PublicStatement", (PINSK,), (), PartialDate(1988)) in got
+
+
+def test_announcing_the_decision_is_the_change_of_relations(auth) -> None:
+    got = _acts(_run(
+        "In June 1960 Freedonia and its allies broke off diplomatic relations with Israel, one "
+        "after another. Fredville announced its decision on June 10, as the war ended.", auth))
+    sev = [g for g in got if g[0] == "SeveranceOfRelations" and FR in g[1]]
+    assert sev == [("SeveranceOfRelations", (FR,), (IL,), PartialDate(1960, 6, 10))]
+    assert not [g for g in got if g[0] == "PublicStatement"]
+
+
+def test_they_met_again_and_a_meeting_of_one_with_another(auth) -> None:
+    got = _acts(_run(
+        "Pinsk met King Rupert in Ostburg in May 1985. In July 1986 they met again in Fredville. "
+        "The secret meeting of Pinsk with Freedonia’s foreign minister in Ostburg in September "
+        "1987 mattered more. Pinsk and King Rupert exchanged a few words in Fredville in "
+        "November 1988.", auth))
+    assert ("Meeting", (PINSK,), (RUPERT,), PartialDate(1986, 7)) in got
+    assert ("Meeting", (PINSK,), (FR,), PartialDate(1987, 9)) in got
+    assert ("Meeting", (PINSK,), (RUPERT,), PartialDate(1988, 11)) in got
+
+
+def test_his_meeting_at_the_start_of_a_sentence(auth) -> None:
+    got = _acts(_run("Pinsk flew to Ostburg on May 2, 1985. In his meeting with King Rupert, "
+                     "he raised the border.", auth))
+    assert [g for g in got if g[0] == "Meeting" and g[1] == (PINSK,) and g[2] == (RUPERT,)]
+
+
+def test_last_month_counts_back_from_the_documents_date() -> None:
+    from kg.records import Document, Span
+
+    t = "during my stay in Ostburg last month; earlier this year; and last year"
+    doc = Document(1, "Letter", Span(0, len(t)), date=PartialDate(1974, 1, 26))
+    assert acts._relative_date(t, Span(0, 36), doc, None, 0.0)[0] == PartialDate(1973, 12)
+    assert acts._relative_date(t, Span(60, len(t)), doc, None, 0.0)[0] == PartialDate(1973)
+    assert acts._relative_date(t, Span(0, 15), doc, None, 0.0)[0] is None
+
+
+def test_two_states_delegations_meet(auth) -> None:
+    got = _acts(_run("The Israeli and Freedonian delegations met first in Ostburg.", auth))
+    assert ("Meeting", (IL,), (FR,), None) in got
+    got = _acts(_run("The Israeli position was firm; Freedonian farmers met in Ostburg.", auth))
+    assert not [g for g in got if g[0] == "Meeting"]

@@ -183,7 +183,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"formal|official)\s+)*recognition\s+to\s+",
         0.85,
     ),
-    _p("visit-verb", "Visit", "verb", r"\bvisit(?:ed|s)?\s+(?!to\b)"),
+    _p("visit-verb", "Visit", "verb", r"\bvisit(?:ed|s)?\s+(?!to\b|of\b|by\b)"),
     _p("visit-noun", "Visit", "noun", r"\bvisits?\s+to\s+", 0.85),
     _p("visit-arrived", "Visit", "verb", r"\barriv(?:ed|es|ing)\s+in\s+", 0.8),
     # "X arrived here last night": here is the report's place (its dateline, else the
@@ -195,7 +195,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "Visit",
         "verb",
         r"(?<=[a-z]\s)(?:is|was)\s+(?:now\s+|currently\s+)?in\s+(?=(?-i:[A-Z])[\w’'-]+\s+"
-        r"(?:to|for|on)\b)",
+        r"(?:to|for|on)\b)|(?<=[a-z]\s)(?:is|was)\s+back\s+in\s+(?=(?-i:[A-Z]))",
         0.7,
     ),
     _p(
@@ -210,7 +210,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "visit-travelled",
         "Visit",
         "verb",
-        r"\b(?:(?:came|comes|flew|flies|travel(?:l)?ed|travels|went|journeyed)\s+"
+        r"\b(?:(?:came|comes|(?:(?<=had\s)|(?<=has\s)|(?<=have\s)|(?<=already\s)|(?<=also\s))come|flew|flies|flown|travel(?:l)?ed|"
+        r"travels|went|journeyed)\s+"
         r"(?:[a-z]+ly\s+)?(?:on\s+)?to|left\s+for)\s+",
         0.8,
     ),
@@ -218,14 +219,22 @@ PATTERNS: tuple[Pattern, ...] = (
         "meeting-verb",
         "Meeting",
         "verb",
-        r"\b(?:met|meets|meet)\s+(?:with\s+)?|\b(?:spoke|speaks|talked|conferred)\s+with\s+",
+        r"\b(?:met|meets|meet)\s+(?:with\s+)?|"
+        r"\b(?:spoke|speaks|talked|conferred)\s+(?:(?:separately|privately|briefly)\s+)?with\s+",
+    ),
+    _p(
+        "meeting-exchanged",
+        "Meeting",
+        "verb",
+        r"\bexchanged\s+(?:a\s+few\s+|brief\s+|some\s+)?(?:words|greetings|views|pleasantries)\b",
+        0.7,
     ),
     _p(
         "meeting-noun",
         "Meeting",
         "noun",
         r"\b(?:meeting|talks|conversations?|consultations|session)\s+"
-        r"(?:with|between|of(?=\s+[^.;]{1,60}?\band\b))\s+",
+        r"(?:with|between|of(?=\s+[^.;]{1,60}?\b(?:and|with)\b))\s+",
         0.85,
     ),
     _p(
@@ -382,8 +391,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "ArmsTransfer",
         "verb",
         r"\b(?:supply|supplied|supplies|supplying|sending|sent|provide|provided|sold|sells|"
-        r"selling|delivered|shipped)\s+(?:\w+\s+)?(?:with\s+)?(?:(?:advanced|modern|military|"
+        r"selling|delivered|shipped)\s+(?:[\w-]+\s+)?(?:with\s+)?(?:(?:advanced|modern|military|"
         r"new|artillery|anti-aircraft|surveillance)\s+)?(?:arms|weapons?|weaponry|tanks|jets|"
+        r"(?:air-defen[cs]e|missile|anti-aircraft|rocket|weapons?)\s+systems|"
         r"fighter\s+jets|aircraft|missiles|ammunition|drones|rifles|munitions|"
         r"military\s+equipment)\b",
     ),
@@ -403,6 +413,31 @@ PATTERNS: tuple[Pattern, ...] = (
         "verb",
         r"(?-i:\bI)\s+(?:(?:would\s+like|wish|want)\s+to\s+)?(?:propose|suggest|invite)\b",
         0.8,
+    ),
+    # in a letter: "during my stay in Washington"
+    _p(
+        "visit-first-person",
+        "Visit",
+        "verb",
+        r"(?-i:\b(?:my|our))\s+(?:recent\s+|last\s+|official\s+)?(?:stay|visit|trip|journey)\s+"
+        r"(?:in|to)\s+",
+        0.75,
+    ),
+    # in a letter: "when we discussed these matters": its writer and its addressee
+    _p(
+        "meeting-we",
+        "Meeting",
+        "verb",
+        r"(?-i:\b[Ww]e)\s+(?:have\s+|had\s+)?(?:discussed|talked\s+(?:about|over))\b",
+        0.65,
+    ),
+    # "the trade agreement of October 1972": an agreement named by its date
+    _p(
+        "agreement-of-date",
+        "Agreement",
+        "noun",
+        r"\b(?:agreements?|treaty|accord)\s+of\s+(?=(?:(?-i:[A-Z])[a-z]+\.?\s+)?\d{4}\b)",
+        0.7,
     ),
     # in a letter: "X handed me your letter during our conversation"
     _p(
@@ -442,6 +477,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "PublicStatement",
         "verb",
         r"\b(?:told|tells|addressed|addresses)\s+(?:reporters|journalists|newsmen|correspondents|"
+        r"the\s+(?:delegates|delegations|guests|audience|crowd|participants)|"
+        r"the\s+(?:[\w-]+\s+)?(?:conference|summit|rally|gathering|session)|"
         r"the\s+press|(?:the\s+)?(?:[A-Z][\w’']*\s+){0,2}(?:parliament|assembly|congress|senate)|"
         r"(?:the\s+)?(?-i:(?:[A-Z][\w.]*\s+){1,3}(?:Times|Post|Journal|News|Herald|Tribune|Radio|"
         r"Television|TV|Agency))|"
@@ -464,6 +501,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "verb",
         r"\b(?:condemn(?:ed|s)|critici[sz](?:ed|es)|prais(?:ed|es)|accus(?:ed|es)|"
         r"denounc(?:ed|es)|disavow(?:ed|s)|protested|warned|called\s+for|mentioned\s+to|"
+        r"blam(?:ed|es)|demanded\s+(?=that\b)|"
         r"claimed\s+(?:in\s+\d{4}\s+)?(?=that\b)|"
         r"(?:publicly\s+)?responded\s+(?=that\b)|publicly\s+responded)\b",
         0.75,
@@ -523,6 +561,14 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:in\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?,?\s+)?(?:made\s+)?(?=by\b)",
         0.75,
     ),
+    # "devoted to speeches by X, Y and Z": one statement for each speaker listed
+    _p(
+        "statement-speech-by",
+        "PublicStatement",
+        "noun",
+        r"\b(?:speech(?:es)?|address(?:es)?|remarks)\s+(?=by\b)",
+        0.7,
+    ),
     _p(
         "statement-press-conference",
         "PublicStatement",
@@ -569,6 +615,10 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bprevented\s+(?:a|the)\s+(?:condemnation|resolution)\b",
         0.8,
     ),
+    # last: it needs the letters found before it in the sentence
+    # "Y answered that ...", after "X wrote to Y": Y's letter back to X
+    _p("letter-answered", "Correspondence", "verb",
+       r"\b(?:answered|replied|wrote\s+back)\b(?!\s+publicly)", 0.65),
 )
 
 # words before the trigger (in its clause) that make it unreal: negation, modality, wishes
@@ -677,6 +727,9 @@ _SUBJECT_PRONOUN = re.compile(
     r"\b([Ii]t|[Hh]e|[Ss]he|[Tt]hey)\s+"
     r"(?:(?:also|then|even|again|later|immediately|further|had|has|have|subsequently)\s+){0,2}$"
 )
+_ASIDE = re.compile(
+    r",\s+(?:[a-z]+ing|who|which|whose|a|an|the|then|now|once|himself|herself)\b[^,;()—]*,"
+)
 _CLAUSE_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:[a-z]+ly\s+)?$")
 _PRONOUN_POSS = re.compile(r"\b(?:his|her|their|its)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -729,6 +782,14 @@ _GOVERNMENT_OF = re.compile(
 )
 
 
+# "the Israeli and Syrian delegations met": a state adjective before its envoys stands
+# for the state
+_ENVOYS_OF = re.compile(
+    r"(?:\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w-]+)?\s+(?:delegations?|negotiators|diplomats|"
+    r"envoys|representatives|emissaries)\b"
+)
+
+
 def _parts(text: str, sent: Sentence, mentions: list[Mention]) -> list[_Part]:
     out = []
     titles = [
@@ -737,7 +798,9 @@ def _parts(text: str, sent: Sentence, mentions: list[Mention]) -> list[_Part]:
     for m in mentions:
         if m.kind == "Date" or not (m.entity or m.group):
             continue
-        if m.sense == "modifier":
+        if m.sense == "modifier" and not (
+            m.kind == "State" and _ENVOYS_OF.match(text, m.span.end)
+        ):
             continue
         if m.kind == "State" and any(
             0 <= t - m.span.end <= 30
@@ -795,6 +858,13 @@ def _unreal(text: str, clause: Span, trig: re.Match[str], form: str) -> bool:
     # a modal's scope ends at a comma or a preposition introducing an adjunct
     cuts = [m.end() for m in _SCOPE_BARRIER.finditer(before)]
     scope = before[cuts[-1] :] if cuts else before
+    own_clause = form == "passive" and re.search(
+        r"\b(?:that|which)\s+(?-i:[A-Z])[^,;]*\b(?:signed|concluded)$", trig.group(0), re.I
+    )
+    if own_clause and not _MODAL.search(trig.group(0)) and not _NEGATION.search(trig.group(0)):
+        # "expected to build on the agreement that X and Y signed": the relative clause
+        # tells a fact of its own, whatever the matrix verb's mood
+        return False
     if _MODAL.search(scope):
         return True
     if _REPORTED_FACT.search(before) or _BACKGROUND.search(before):
@@ -814,11 +884,13 @@ def _unreal(text: str, clause: Span, trig: re.Match[str], form: str) -> bool:
         )
     ):
         return True  # a participle or noun, not the verb: "the proposed conference"
-    if _INFINITIVE.search(before) and not _REAL_INFINITIVE.search(before):
+    if form != "noun" and _INFINITIVE.search(before) and not _REAL_INFINITIVE.search(before):
         return True
     if form == "passive" and _MODAL_PASSIVE.search(trig.group(0)):
         return True  # "an agreement ... could be signed later"
     after = text[trig.end() : clause.end]
+    if form == "noun" and _NOUN_DENIED.match(text, trig.end(), clause.end):
+        return True
     return bool(_NEGATED_AFTER.search(after[:80]))
 
 
@@ -906,7 +978,8 @@ def _roles(
         if (
             obj
             and re.fullmatch(
-                r"\s*(?:the\s+)?(?:(?:State|Government)\s+of\s+(?:the\s+)?)?",
+                r"\s*(?:the\s+)?(?:right\s+of\s+(?:the\s+)?)?"
+                r"(?:(?:State|Government)\s+of\s+(?:the\s+)?)?",
                 text[te : obj[0].start],
                 re.I,
             )
@@ -919,7 +992,13 @@ def _roles(
                 r"[^.;,]{0,40}?\bas\s+(?:the\s+)?(?:\w+\s+)?capital\s+of\s+(?:the\s+)?",
                 text[te : clause.end],
             )
-            if cap:
+            if re.match(
+                r"\s*the\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,4}\s+as\s+(?:the\s+)?"
+                r"(?:sole\s+|legitimate\s+|only\s+|lawful\s+)*(?:representative|government)\b",
+                text[te : clause.end],
+            ):
+                place = _GOVERNMENT  # "recognized the PLO as the representative of ..."
+            elif cap:
                 after = [p for p in obj if p.start == te + cap.end()]
                 counter += after[0].keys if after else []
             elif re.match(
@@ -955,7 +1034,8 @@ def _roles(
                     if q.start <= last.end:
                         continue
                     gap = text[last.end : q.start]
-                    if re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", gap):
+                    if re.fullmatch(r"\s*,?\s*and\s+(?:with\s+)?(?:the\s+)?"
+                                    r"(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?", gap):
                         chain.append(q)
                         joined = True
                         break
@@ -975,6 +1055,12 @@ def _roles(
         and bool(re.search(r"\b(?:was|were|been|being)\s+$", text[sent.span.start : ts]))
     )
     if passive:
+        rel = re.search(r"\b(?:that|which)\s+", trig.group(0))
+        inner = [p for p in parts if rel and ts + rel.end() <= p.start and p.end <= te
+                 and not p.place]
+        if pat.type == "Agreement" and inner:
+            # "the treaty that X and Y signed": the relative clause's own subjects sign
+            return [k for p in inner for k in p.keys], counter, place
         by = [p for p in in_clause_right if p.prep in ("by", "from") and p.start - te <= 40]
         if by:
             actors += by[0].keys
@@ -1058,7 +1144,11 @@ def _roles(
         if poss:
             actors += poss[-1].keys
         for p in right:
-            if p.start - te <= 15 and p.prep in ("by", "from") and not p.place:
+            if p.start - te <= 15 and not p.place and (
+                p.prep in ("by", "from")
+                # "the meeting of X with Y": X meets
+                or (p.prep == "of" and pat.type == "Meeting" and p.start - te <= 4)
+            ):
                 actors += p.keys
                 break
         # "an Israeli consular delegation": the state adjective in front of the noun
@@ -1108,7 +1198,7 @@ def _roles(
             if pick:
                 actors += pick[0].keys
             elif not [p for p in parts if p.end <= ts] and re.search(
-                r"\b(?:it|he|she|they)\b", text[sent.span.start : ts], re.I
+                r"\b(?:it|he|she|they|his|her|its|their)\b", text[sent.span.start : ts], re.I
             ):
                 # "Therefore, it renewed its arms shipments": the pronoun's antecedent
                 actors += _antecedent(word, prev)
@@ -1162,6 +1252,22 @@ def _roles(
         subj = [
             p for p in left if p.start >= sent.span.start and p.prep not in _PREPS and not p.place
         ]
+    asides = [
+        (m.start(), m.end())
+        for m in _ASIDE.finditer(text, sent.span.start, ts)
+        if any(p.end == m.start() for p in left)  # an apposition follows a name
+    ]
+    if asides and subj:
+        # "X, speaking after Y, told ...", "X, a member of Y, established ...": a name inside
+        # an apposition or a participial aside is not the subject
+        def aside(p: _Part) -> bool:
+            return any(a0 < p.start and p.end < a1 for a0, a1 in asides)
+
+        outside = [p for p in subj if not aside(p)] or [
+            p for p in left if p.start >= sent.span.start and p.prep not in _PREPS
+            and not p.place and not aside(p)
+        ]
+        subj = outside or subj
     if pat.name in _CLAUSE_SUBJECT:
         subj = [p for p in subj if p.start >= clause.start]
     coordinated = (
@@ -1169,10 +1275,35 @@ def _roles(
         and not [p for p in in_clause_left if p.prep not in _PREPS]
         and re.search(r",?\s+and\s*$", text[max(sent.span.start, clause.start - 6) : clause.start])
     )
+    who = re.search(r",\s*who\s*$", text[max(sent.span.start, clause.start - 8) : clause.start])
+    if who and not [p for p in in_clause_left if p.prep not in _PREPS]:
+        # "X and Y, who met in Z": the relative pronoun stands for the names before it
+        head = [p for p in left if p.end <= clause.start and not p.place
+                and re.fullmatch(r"\s*,\s*who\s*", text[p.end : clause.start])]
+        if head:
+            chain = [head[-1]]
+            for p in reversed([q for q in left if q.end <= chain[0].start and not q.place]):
+                if not re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", text[p.end : chain[0].start]):
+                    break
+                chain.insert(0, p)
+            return [k for p in chain for k in p.keys], counter, place
     if subj:
         # "X flew to Moscow with Y, and met Z": a predicate without a subject of its own
         # shares the sentence's first subject, not the last name before it
         s = subj[0] if coordinated else subj[-1]
+        if re.search(r"\bthat\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*\s+(?:[a-z]+ly\s+)?$",
+                     text[s.end : ts]):
+            # "X wrote that the PLO recognized ...": the verb has a subject of its own,
+            # one the text names but nothing known resolves
+            return actors, counter, place
+        if not coordinated and re.search(r"\band\s+(?:also\s+|then\s+|later\s+)?$",
+                                         text[s.end : ts]):
+            # "X demanded that Israel withdraw ... and declared ...": the second verb is
+            # X's, not that of the subject inside X's "that" clause
+            outer = [p for p in subj if p.end <= s.start
+                     and re.search(r"\bthat\b", text[p.end : s.start])]
+            if outer:
+                s = outer[-1]
         actors += s.keys
         coord = r"\s*(?:\([^()]{1,20}\)\s*)?,?\s+and\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?"
         co = [p for p in left if p.start >= s.end]
@@ -1197,6 +1328,11 @@ def _roles(
     if not actors:
         pron = _SUBJECT_PRONOUN.search(text[max(clause.start, ts - 40) : ts])
         if pron:
+            persons = [k for k in prev if k.startswith("person/")]
+            if (pron.group(1).lower() == "they" and pat.type == "Meeting" and not counter
+                    and len(persons) >= 2):
+                # "they met again": the two persons the previous sentence joined
+                return [persons[0]], [persons[1]], place
             actors += _antecedent(pron.group(1), prev)
     return actors, counter, place
 
@@ -1222,6 +1358,8 @@ def _date(
         )
         # "restore relations, broken off in June 1967": the date of another event
         and not _OTHER_EVENT.search(text, trig.end(), d.span.start)
+        # "the first meeting since X broke off relations in 1967": that event's date
+        and not _BACKGROUND_CLAUSE.search(text, trig.end(), d.span.start)
         # "agreement has been reached that they will meet on November 19": a later event
         and not _FUTURE.search(text, trig.end(), d.span.start)
     ]
@@ -1281,11 +1419,107 @@ def _date(
     later = [
         d
         for d in dates
-        if d.span.start >= te and d.explicit and not _OTHER_EVENT.search(text, te, d.span.start)
+        if d.span.start >= te
+        and d.explicit
+        and not _OTHER_EVENT.search(text, te, d.span.start)
+        and not _BACKGROUND_CLAUSE.search(text, te, d.span.start)
     ]
     if later:  # "... sent arms to Egypt, and in October 1973 ...": the sentence's year
         return PartialDate(later[0].date.year), 0.15
     return None, 0.0
+
+
+# "met X in Sochi in August 2017 and in Moscow in January 2018": the same kind of act again
+_GAP_SHORT = re.compile(
+    r"\s*,?\s*and\s+(?:again\s+|later\s+|once\s+more\s+)?(?:(?:in|at)\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)*\s+)?(?:in|on)\s+(?:early\s+|late\s+)?",
+    re.I,
+)
+_GAP_AGAIN = re.compile(
+    r"[^.;:]{0,100}?,\s*and\s+(?:again|once\s+more)\s+(?:in|on)\s+(?:early\s+|late\s+)?", re.I
+)
+_FINITE = re.compile(r"\b(?:\w+ed|was|were|is|are|had|has|met|went|came|flew|said|told)\b", re.I)
+
+
+_DECISION = re.compile(r"\s+(?:its|his|her|their|the)\s+(?:decision|move|step)\b", re.I)
+
+
+def _decision(text: str, x: Act, ref: Act, world: _World) -> Act:
+    """"X broke off relations with Y. Moscow announced its decision on June 10": the
+    announcement of the change of relations just told of is that change, on that day."""
+    if (
+        x.type != "PublicStatement"
+        or x.trigger is None
+        or not _DECISION.match(text, x.trigger.end)
+        or not {world.home(k) for k in x.actors} & {world.home(k) for k in ref.actors}
+        or not _compatible(x.date, ref.date)
+    ):
+        return x
+    return replace(ref, evidence=x.evidence, doc=x.doc, trigger=x.trigger,
+                   date=x.date or ref.date, method="pattern:announced-decision",
+                   confidence=round(max(0.3, ref.confidence - 0.1), 2))
+
+
+_RELATIVE = re.compile(r"\b(?:(last|this)\s+(month|year)|(earlier|later)\s+this\s+month)\b",
+                       re.I)
+
+
+def _relative_date(
+    text: str, clause: Span, doc: Document | None, fallback: PartialDate | None, penalty: float
+) -> tuple[PartialDate | None, float]:
+    """"my stay in Washington last month", in a letter of October 1974: September 1974 (the
+    document's date, else the text's, is "now")."""
+    now = (doc.date if doc is not None and doc.date is not None else None) or fallback
+    m = _RELATIVE.search(text, clause.start, clause.end)
+    if m is None or now is None:
+        return None, penalty
+    which, unit = (m.group(1) or "this").lower(), (m.group(2) or "month").lower()
+    if unit == "year":
+        return PartialDate(now.year - (which == "last")), penalty + 0.1
+    if now.month is None:
+        return None, penalty
+    if which == "last":
+        y, mo = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
+        return PartialDate(y, mo), penalty + 0.1
+    return PartialDate(now.year, now.month), penalty + 0.1
+
+
+def _listed_after(text: str, parts: list[_Part], at: int, end: int) -> list[tuple[str, _Part]]:
+    """The persons or states of a list "by X, Y and Z" starting at ``at``."""
+    cand = sorted((p for p in parts if at <= p.start and p.end <= end and len(p.keys) == 1
+                   and not p.place), key=lambda p: p.start)
+    if not cand or not re.fullmatch(r"\s*by\s+(?:the\s+)?", text[at : cand[0].start]):
+        return []
+    chain = [cand[0]]
+    for p in cand[1:]:
+        if not _LIST_GAP.fullmatch(text[chain[-1].end : p.start]):
+            break
+        chain.append(p)
+    return [(p.keys[0], p) for p in chain]
+
+
+def _gapped(text: str, sent: Sentence, dates: list[Mention], act: Act) -> list[Act]:
+    """Repeats of a visit or meeting the sentence adds without a verb of their own."""
+    if act.type not in ("Visit", "Meeting") or act.date is None or act.trigger is None:
+        return []
+    own = [d for d in dates if d.date == act.date and d.span.start >= act.trigger.end]
+    if not own:
+        return []
+    out, last = [], own[0]
+    for d in sorted(dates, key=lambda d: d.span.start):
+        if d.span.start <= last.span.end or not d.explicit:
+            continue
+        gap = text[last.span.end : d.span.start]
+        if not (_GAP_SHORT.fullmatch(gap) or (_GAP_AGAIN.fullmatch(gap)
+                                               and not _FINITE.search(gap))):
+            break
+        at = last.span.end + gap.lower().rfind("and")
+        out.append(replace(act, evidence=Span(at, d.span.end), date=d.date,
+                           method=act.method + "+gapped",
+                           confidence=round(max(0.3, act.confidence - 0.1), 2),
+                           trigger=Span(at, at + 3)))
+        last = d
+    return out
 
 
 def _heading_acts(documents: tuple[Document, ...]) -> list[Act]:
@@ -1366,6 +1600,124 @@ def _followed(
         date=date,
         trigger=Span(m.start(), m.end()),
     )
+
+
+# "X, Y and Z did the same", "followed suit", "as did X and Y": the act just told of,
+# by each listed state
+_SAME = re.compile(
+    r"\b(?:did\s+(?:the\s+same|likewise|so\s+too)|followed\s+suit|"
+    r"followed(?=\s*(?:[.;,]|later|soon|shortly|within|in\s+\d|the\s+same|that\s+same|$)))",
+    re.I,
+)
+_AS_DID = re.compile(r"\bas\s+did\s+", re.I)
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+_SOON = re.compile(r"^\s*(?:within\s+(?:days|a\s+week|weeks|hours)|soon|shortly|immediately|"
+                   r"quickly|the\s+(?:same|next)\s+(?:day|week)|(?:later\s+)?that\s+month|"
+                   r"in\s+the\s+same\s+month)\b", re.I)
+_SAME_YEAR = re.compile(r"^\s*(?:later\s+)?(?:that|the\s+same)\s+year\b|^\s*within\s+months\b",
+                        re.I)
+# ", and Bulgaria a few months later": an elliptical member of the list
+_ELLIPSIS = re.compile(
+    r"^\s*(?:(?:a\s+few|several|some|two|three|four|six)\s+(?:days|weeks|months)\s+later|"
+    r"later|soon\s+after(?:wards)?|shortly\s+after(?:wards)?)?\s*[.;]?\s*$",
+    re.I,
+)
+
+
+def _state_list(parts: list[_Part], text: str, anchor: int, before: bool, lo: int, hi: int,
+                world: _World) -> list[tuple[str, _Part]]:
+    """The states of a coordinated list that ends (``before``) or starts at ``anchor``."""
+    cand = sorted((p for p in parts if lo <= p.start and p.end <= hi and len(p.keys) == 1),
+                  key=lambda p: p.start)
+    if before:
+        cand = [p for p in cand if p.end <= anchor]
+        if not cand or not re.fullmatch(r"\s*(?:[a-z]+\s+)?", text[cand[-1].end : anchor]):
+            return []
+        chain = [cand[-1]]
+        for p in reversed(cand[:-1]):
+            if not _LIST_GAP.fullmatch(text[p.end : chain[0].start]):
+                break
+            chain.insert(0, p)
+    else:
+        cand = [p for p in cand if p.start >= anchor]
+        if not cand or not re.fullmatch(r"\s*(?:the\s+)?", text[anchor : cand[0].start]):
+            return []
+        chain = [cand[0]]
+        for p in cand[1:]:
+            if not _LIST_GAP.fullmatch(text[chain[-1].end : p.start]):
+                break
+            chain.append(p)
+    keys = [(world.home(p.keys[0]), p) for p in chain]
+    return keys if all(k.startswith("state/") for k, _ in keys) else []
+
+
+def _same_acts(
+    text: str, sent: Sentence, clauses: list[Span], parts: list[_Part], dates: list[Mention],
+    ref: Act, world: _World,
+) -> list[Act]:
+    """"Poland and Hungary did the same in 1990, and Bulgaria a few months later": the act
+    ``ref`` (the change of relations just told of) again, once for each state listed, with
+    the same other party."""
+    out: list[Act] = []
+    for ci, clause in enumerate(clauses):
+        m = _SAME.search(text, clause.start, clause.end)
+        later: list[tuple[str, _Part]] = []
+        end = clause.end
+        if m is not None:
+            listed = _state_list(parts, text, m.start(), True, clause.start, m.start(), world)
+            rest_start = m.end()
+            # elliptical members after it: ", and Bulgaria a few months later"
+            for nxt in clauses[ci + 1 :]:
+                extra = _state_list(parts, text, nxt.start, False, nxt.start, nxt.end, world)
+                tail_from = max((p.end for p in parts if nxt.start <= p.start < nxt.end),
+                                default=nxt.start)
+                if not extra or not _ELLIPSIS.match(text[tail_from : nxt.end]):
+                    break
+                later += extra
+                end = nxt.end
+        else:
+            m = _AS_DID.search(text, clause.start, clause.end)
+            if m is None:
+                continue
+            listed = _state_list(parts, text, m.end(), False, m.end(), clause.end, world)
+            rest_start = m.end()
+        if not listed:
+            continue
+        names = {k for k, _ in listed + later}
+        others = [k for k in (ref.counterparts or ref.actors)
+                  if world.home(k) not in names and k not in names]
+        if not others:
+            continue
+        if len(others) > 1 and not ref.counterparts:
+            # "X and Y restored relations ... Z did the same": with the one the text is about
+            others = [max(others, key=lambda k: world.total[world.home(k)])]
+        rest = text[rest_start : clause.end]
+        own = [d for d in dates if d.explicit and rest_start <= d.span.start < clause.end]
+        date = own[0].date if own else None
+        if date is None and ref.date is not None:
+            if _SOON.match(rest) and ref.date.month is not None:
+                date = PartialDate(ref.date.year, ref.date.month)
+            elif _SAME_YEAR.match(rest) or (m.re is _AS_DID):
+                date = ref.date if m.re is _AS_DID else PartialDate(ref.date.year)
+        for group, d in ((listed, date), (later, PartialDate(date.year) if date else None)):
+            for k, part in group:
+                if k in ref.actors and date == ref.date:
+                    continue
+                # one evidence per state (an act's IRI comes from its evidence span)
+                out.append(
+                    Act(
+                        ref.type,
+                        _trim(text, Span(part.start, max(end, m.end()))),
+                        sent.doc,
+                        "pattern:did-the-same",
+                        0.7,
+                        actors=(k,),
+                        counterparts=tuple(_dedupe(others)),
+                        date=d,
+                        trigger=Span(m.start(), m.end()),
+                    )
+                )
+    return out
 
 
 _JOINT = re.compile(
@@ -1584,6 +1936,23 @@ _PAST_TIME = re.compile(
     r"\b(?:last|previous|ago|earlier|formerly|once|years?|months?|weeks?|in\s+\d{4})\b", re.I
 )
 _FUTURE = re.compile(r"\b(?:will|shall|would)\b")
+_OTHER_TIME = re.compile(
+    r"\b(?:later|afterwards?|subsequently|eventually|since|until|once|formerly|previously|"
+    r"then|ever|still|today|now|at\s+the\s+time|in\s+the\s+(?:past|end|future))\b",
+    re.I,
+)
+_NEAR_DAY = re.compile(
+    r"\b(?:(?:days|hours)\s+(?:before|after|later|earlier)|the\s+(?:following|next|previous)\s+"
+    r"day|the\s+day\s+(?:before|after)|the\s+same\s+day|on\s+the\s+eve|the\s+ceremony)\b",
+    re.I,
+)
+_ABROAD = re.compile(
+    r"\bat\s+(?:the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,2}?(?:mission|embassy|legation|"
+    r"consulate|delegation|residence|hotel|headquarters)\b",
+    re.I,
+)
+# a date after "since ..." or "until ..." dates that other event, not the trigger's
+_BACKGROUND_CLAUSE = re.compile(r"\b(?:since|until|till|before|ever\s+since)\s+(?!\d)", re.I)
 # a participle after a comma opens another event's phrase: "relations, broken off in 1967"
 _OTHER_EVENT = re.compile(r",\s+(?:\w+ed|broken|cut|sent|held|made|begun|signed)\b")
 _STATED = re.compile(
@@ -1598,7 +1967,8 @@ _DURING_EVENT = re.compile(
     re.I,
 )
 _REPEATED = re.compile(
-    r"\b(?:again|second|third|another|once\s+more|anew|re-?(?:newed|sumed|stored))\b", re.I
+    r"\b(?:again|second|third|(?<!after\s)another|once\s+more|anew|re-?(?:newed|sumed|stored))\b",
+    re.I,
 )
 #: a marker in the place slot: a recognition of a named government that is not a state
 _GOVERNMENT = "<government>"
@@ -1610,8 +1980,49 @@ _LIGHT_VERB = re.compile(
 )
 # "talks on the establishment of relations": the noun names a topic, not an event
 _TOPIC = re.compile(
-    r"\b(?:on|about|for|toward|towards|over|regarding|concerning|into)\s+(?:the\s+)?$", re.I
+    r"\b(?:(?:on|about|for|toward|towards|over|regarding|concerning|into|discuss(?:ed|es|ing)?|"
+    r"raised|debated|considered)\s+(?:the\s+)?(?:possible\s+|eventual\s+|future\s+)?|"
+    r"(?:question|issue|matter|subject|prospects?|possibility|topic)\s+of\s+(?:the\s+)?)$",
+    re.I,
 )
+# "the restoration of relations was not discussed": the noun's own predicate denies it
+_NOUN_DENIED = re.compile(
+    r"[^,;:.]{0,80}?\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:not|never|neither)\b",
+    re.I,
+)
+# "the twenty-fifth anniversary of the restoration of relations": an earlier event
+_ANNIVERSARY = re.compile(
+    r"\b(?P<n>[a-z]+(?:-[a-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+anniversary\s+of\s+(?:the\s+)?$", re.I
+)
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        [
+            *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+            *("ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"),
+            *("sixteenth", "seventeenth", "eighteenth", "nineteenth"),
+        ],
+        start=1,
+    )
+}
+_TENS = dict(zip(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+                 range(20, 100, 10), strict=True))
+
+
+def _ordinal(word: str) -> int | None:
+    """"twenty-fifth" → 25, "40th" → 40, "tenth" → 10; None for anything else."""
+    w = word.lower()
+    if w[:-2].isdigit():
+        return int(w[:-2])
+    if w in _ORDINALS:
+        return _ORDINALS[w]
+    for tens, n in _TENS.items():
+        if w == tens[:-1] + "ieth":
+            return n
+        if w.startswith(tens + "-") and w[len(tens) + 1 :] in _ORDINALS:
+            return n + _ORDINALS[w[len(tens) + 1 :]]
+    return None
 _CLAUSE_SUBJECT = frozenset(
     [
         "statement-judged",
@@ -1699,6 +2110,7 @@ def run(a: Analysis) -> Analysis:
     lead_paragraph = next((x.paragraph for x in a.sentences if x.lead), None)
     para_year: dict[int, int] = {}
     last_event: PartialDate | None = None
+    near_day = {x.paragraph for x in sentences if _NEAR_DAY.search(text, x.span.start, x.span.end)}
     last_rel: tuple[int, Act] | None = None
     for i, sent in enumerate(sentences):
         mentions = by_sentence.get(i, [])
@@ -1725,6 +2137,16 @@ def run(a: Analysis) -> Analysis:
                 actors, counter, place = _roles(pat, text, clause, sent, trig, parts, prev)
                 if pat.name == "agreement-agreed-that" and len(_dedupe(actors + counter)) < 2:
                     continue  # "X agreed that ...": an opinion, unless two sides agree
+                if pat.name == "meeting-we":
+                    d = docs.get(sent.doc)
+                    if d is None or not d.n or not d.author or not d.recipient:
+                        continue
+                    actors, counter = [d.author], [d.recipient]
+                if pat.name == "visit-first-person":
+                    d = docs.get(sent.doc)
+                    if d is None or not d.n or not d.author:
+                        continue
+                    actors = [d.author]
                 if pat.name in ("proposal-first-person", "meeting-our"):
                     # the writer of a letter speaks: he proposes to its recipient, "our
                     # conversation" was the sentence's subject's with him
@@ -1763,6 +2185,13 @@ def run(a: Analysis) -> Analysis:
                     st = world.state_of_place(where[0].keys[0], year) if where else None
                     if st and st not in actors:
                         counter = [st]
+                if pat.name == "letter-answered":
+                    # only a reply to a letter the sentence has just told of
+                    asked = [x for p0, x in found if x.type == "Correspondence"
+                             and p0 < trig.start() and set(actors) & set(x.counterparts)]
+                    if not asked:
+                        continue
+                    counter = list(asked[-1].actors)
                 if pat.name == "letter-wrote-to" and not counter and re.match(
                     r"(?:tele)?phoned", trig.group(0), re.I
                 ):
@@ -1798,6 +2227,23 @@ def run(a: Analysis) -> Analysis:
                 date, penalty = _date(
                     text, sent, clause, trig, dates, prev_dates, pat.form == "passive"
                 )
+                if date is None:
+                    date, penalty = _relative_date(text, clause, docs.get(sent.doc), a.date,
+                                                   penalty)
+                anniv = (
+                    _ANNIVERSARY.search(text, max(sent.span.start, trig.start() - 40),
+                                        trig.start())
+                    if pat.form == "noun"
+                    else None
+                )
+                if anniv is not None:
+                    # the event is as many years before the date as the anniversary says;
+                    # without both, no date can be told and no act is claimed
+                    n = _ordinal(anniv.group("n"))
+                    base = date or (PartialDate(year) if year else None)
+                    if n is None or base is None:
+                        continue
+                    date, penalty = PartialDate(base.year - n), penalty + 0.1
                 act_year = date.year if date else year
                 if (
                     date is None
@@ -1839,8 +2285,15 @@ def run(a: Analysis) -> Analysis:
                     pat.type, list(actors_t), list(counter_t), place, pat.name == "meeting-group"
                 ):
                     continue
-                if pat.type in RELATIONS and pat.form == "verb" and not actors_t:
-                    continue  # the subject is named, but as nothing the authority knows
+                if pat.type in RELATIONS and pat.form == "verb" and not actors_t and not (
+                    pat.type == "Recognition"
+                    and re.search(r"\bthe\s+(?-i:[A-Z]{2,6})\s+$",
+                                  text[clause.start : trig.start()])
+                ):
+                    # the subject is named, but as nothing the authority knows (an
+                    # organisation's initials, "the PLO recognized Israel", still tell
+                    # whom it recognized)
+                    continue
                 if place == _GOVERNMENT:
                     place = None
                 if (
@@ -1894,6 +2347,21 @@ def run(a: Analysis) -> Analysis:
                 ):
                     # an entry "on this day": its opening paragraph tells of that day
                     date, penalty = a.date, 0.1
+                if (
+                    date is None
+                    and a.genre == "encyclopedia"
+                    and sent.doc == 0
+                    and a.date is not None
+                    and a.date.day is not None
+                    and not dates
+                    and para_year.get(sent.paragraph) in (None, a.date.year)
+                    and not _PAST_TIME.search(text, sent.span.start, sent.span.end)
+                    and (sent.paragraph in near_day
+                         or not _OTHER_TIME.search(text, sent.span.start, sent.span.end))
+                ):
+                    # the rest of such an entry tells of the days around that day ("days
+                    # before the ceremony"), unless it says it moves on ("later"): its month
+                    date, penalty = PartialDate(a.date.year, a.date.month), 0.15
                 conf = pat.confidence - penalty
                 if not (actors_t and (counter_t or place)):
                     conf -= 0.1
@@ -1909,9 +2377,30 @@ def run(a: Analysis) -> Analysis:
                     place=place,
                     trigger=Span(trig.start(), trig.end()),
                 )
+                if act_type == "Meeting" and len(counter_t) >= 2 and re.search(
+                    r"\bseparately\b|\band\s+with\b", text[trig.start() : clause.end]
+                ):
+                    # "conferred separately with X and with Y": one meeting with each
+                    for k in counter_t:
+                        at = next((p for p in parts if k in p.keys and p.start >= trig.start()),
+                                  None)
+                        if at is not None:
+                            found.append((at.start, replace(
+                                act, counterparts=(k,),
+                                evidence=Span(trig.start(), at.end))))
+                    continue
+                if pat.name == "statement-speech-by":
+                    for k, part in _listed_after(text, parts, trig.end(), clause.end)[1:]:
+                        found.append((part.start, replace(
+                            act, actors=(k,), evidence=Span(trig.start(), part.end))))
                 found.append((trig.start(), act))
-                if pat.name in ("meeting-receiving", "meeting-received-by"):
+                for again in _gapped(text, sent, dates, act):
+                    found.append((again.trigger.start, again))
+                if pat.name in ("meeting-receiving", "meeting-received-by") and not (
+                    _ABROAD.search(text, trig.end(), clause.end)
+                ):
                     # receiving a visitor: the visitor visits the host's state (or the place's)
+                    # (not at the host's mission or hotel abroad: no journey is told)
                     host = world.state_of_place(place, act_year) if place else None
                     host = host or (world.home(actors_t[0]) if actors_t else None)
                     guests = tuple(k for k in counter_t if world.home(k) != host)
@@ -1952,6 +2441,15 @@ def run(a: Analysis) -> Analysis:
             )
         ]
         found.sort(key=lambda t: t[0])
+        ref_rel = [x for _, x in found if x.type in RELATIONS] or (
+            [last_rel[1]]
+            if last_rel is not None
+            and last_rel[0] == i - 1
+            and sentences[last_rel[0]].paragraph == sent.paragraph
+            else []
+        )
+        if ref_rel:
+            found = [(pos, _decision(text, x, ref_rel[-1], world)) for pos, x in found]
         for pos, act in found:
             key = (act.type, act.evidence.start, act.evidence.end)
             if key in seen_spans:
@@ -1964,7 +2462,24 @@ def run(a: Analysis) -> Analysis:
                     continue
             seen_spans.add(key)
             acts.append(act)
-        if not found and last_rel is not None and last_rel[0] == i - 1:
+        same: list[Act] = []
+        if (
+            last_rel is not None
+            and last_rel[0] >= i - 1
+            and sentences[last_rel[0]].paragraph == sent.paragraph
+        ):
+            ref = next((x for _, x in reversed(found) if x.type in RELATIONS), last_rel[1])
+            same = _same_acts(text, sent, clauses, parts, dates, ref, world)
+            for x in same:
+                found.append((x.trigger.start if x.trigger else x.evidence.start, x))
+                acts.append(x)
+        elif found and any(x.type in RELATIONS for _, x in found):
+            ref = next(x for _, x in reversed(found) if x.type in RELATIONS)
+            same = _same_acts(text, sent, clauses, parts, dates, ref, world)
+            for x in same:
+                found.append((x.trigger.start if x.trigger else x.evidence.start, x))
+                acts.append(x)
+        if not found and not same and last_rel is not None and last_rel[0] == i - 1:
             follow = _followed(text, sent, parts, dates, last_rel[1], world)
             if follow is not None:
                 found.append((follow.evidence.start, follow))
@@ -1989,6 +2504,16 @@ def run(a: Analysis) -> Analysis:
         prev = tuple(_dedupe([k for x in mine for k in x.actors] + subjects))
     acts = _replies(acts)
     acts = _during_meetings(acts)
+    # "speeches by X, Y and Z" sums up what the text then tells speaker by speaker
+    acts = [
+        x for x in acts
+        if not (x.method == "pattern:statement-speech-by" and any(
+            y.type == "PublicStatement" and y.actors == x.actors and y is not x
+            and y.method != x.method and 0 < y.evidence.start - x.evidence.start <= 1500
+            and _compatible(x.date, y.date)
+            for y in acts
+        ))
+    ]
     told = {(x.actors, x.counterparts) for x in acts if x.type == "Visit"
             and x.method != "pattern:visit-received"}
     # a reception implies a visit only when the text does not tell of the visit itself
@@ -2100,7 +2625,9 @@ def _implied(
                 actors += pair
     elif pat.type == "Agreement":
         present = tuple(_dedupe(actors + counter))
-        if not present and pat.form == "passive" and not with_phrase:
+        if not present and (pat.form == "passive" or pat.name == "agreement-of-date") and not (
+            with_phrase
+        ):
             # "an agreement was signed in 2008" in a text about two states' relations
             actors += world.pair(doc, year)
         elif len(present) == 1:

@@ -34,7 +34,7 @@ _TITLE_PRE = (
 # a name may carry a lower-case particle before its last part: "Abdelsalam al-Majali"
 _NAME = (
     r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z]+(?:['’][a-rt-z][a-z]*)?"
-    r"(?:(?:[- ]|\s(?:al|el|ad|bin|ibn|abu|de|van|von)[- ])[A-Z][a-z]+){0,2}"
+    r"(?:(?:[- ]|\s(?:al|el|ad|bin|ibn|abu|de|van|von)[- ])(?:[A-Z]\.\s)?[A-Z][a-z]+){0,2}"
 )
 _NOT_ADJ = (
     r"(?:Prime|Foreign|Defen[cs]e|Interior|Deputy|Acting|Vice|Permanent|First|Former|"

@@ -226,6 +226,10 @@ def run(a: Analysis) -> Analysis:
             return None
         if auth.lookup(surface, kind="Person") is not None:
             return None
+        if len(surface.split()) == 1 and surface.lower() in surnames:
+            # a bare surname refers back to the full name this text met before
+            # ("President George Bush ... Bush told"), before any other bearer of it
+            return surnames[surface.lower()]
         e = None
         if m is not None and m.title and m.title != "Mr.":
             # "King Hussein", "President Clinton", "Hussein of Jordan": the title or the
