@@ -53,7 +53,7 @@ DIP = "https://w3id.org/dipkg/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
-OWL_SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
+SKOS_EXACT_MATCH = "http://www.w3.org/2004/02/skos/core#exactMatch"
 DCT = "http://purl.org/dc/terms/"
 PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 OA = "http://www.w3.org/ns/oa#"
@@ -948,11 +948,12 @@ def entity_statements(world: World) -> Iterator[Statement]:
     for s in world.states:
         iri = f"{ID}state/{s.id}"
         yield iri, RDF_TYPE, DIP + "State", g
+        yield iri, DIP + "forState", iri, g  # a state stands for itself
         yield iri, RDFS_LABEL, _en(s.label), g
         for alt in s.spellings:
             yield iri, SKOS_ALT, _en(alt), g
         if s.wikidata:
-            yield iri, OWL_SAMEAS, WD + s.wikidata, g
+            yield iri, SKOS_EXACT_MATCH, WD + s.wikidata, g
         if s.successor_of:
             yield iri, DIP + "successorOf", f"{ID}state/{s.successor_of}", g
     for p in world.places:
@@ -960,7 +961,7 @@ def entity_statements(world: World) -> Iterator[Statement]:
         yield iri, RDF_TYPE, DIP + "Place", g
         yield iri, RDFS_LABEL, _en(p.label), g
         if p.wikidata:
-            yield iri, OWL_SAMEAS, WD + p.wikidata, g
+            yield iri, SKOS_EXACT_MATCH, WD + p.wikidata, g
     for e in world.envoys:
         iri = f"{ID}person/{e.id}"
         yield iri, RDF_TYPE, DIP + "Envoy", g
@@ -970,7 +971,7 @@ def entity_statements(world: World) -> Iterator[Statement]:
         if e.represents:
             yield iri, DIP + "represents", f"{ID}state/{e.represents}", g
         if e.wikidata:
-            yield iri, OWL_SAMEAS, WD + e.wikidata, g
+            yield iri, SKOS_EXACT_MATCH, WD + e.wikidata, g
         for n, o in enumerate(e.offices, 1):
             office = f"{iri}/office/{n}"
             yield iri, DIP + "heldOffice", office, g
