@@ -12,8 +12,6 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import hashlib
-import importlib
-import importlib.util
 import json
 import logging
 import os
@@ -259,12 +257,11 @@ def create_app(config: EndpointConfig | None = None) -> Flask:
     app.config["MAX_FORM_MEMORY_SIZE"] = config.max_request_bytes
     app.extensions["dipkg"] = Services(config)
 
-    from . import sparql
+    from . import linked, pages, sparql
 
-    app.register_blueprint(sparql.bp)
-    for name in ("endpoint.linked", "endpoint.pages"):
-        if importlib.util.find_spec(name) is not None:
-            app.register_blueprint(importlib.import_module(name).bp)
+    app.register_blueprint(sparql.bp)  # /sparql, /.well-known/void
+    app.register_blueprint(linked.bp)  # /id/..., /ontology
+    app.register_blueprint(pages.bp)  # /, /timeline, /static
     app.register_error_handler(KGError, _error_response)
     app.after_request(_http_caching)
     app.after_request(_cors)
