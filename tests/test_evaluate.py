@@ -34,6 +34,8 @@ HELD2_GOLD = ROOT / "tests" / "heldout2" / "annotations"
 HELD2_TEXTS = ROOT / "tests" / "heldout2" / "texts"
 HELD3_GOLD = ROOT / "tests" / "heldout3" / "annotations"
 HELD3_TEXTS = ROOT / "tests" / "heldout3" / "texts"
+HELD4_GOLD = ROOT / "tests" / "heldout4" / "annotations"
+HELD4_TEXTS = ROOT / "tests" / "heldout4" / "texts"
 
 TEXT = (
     "On July 6, Mr. Sharett wrote to Mr. Molotov about relations. "
@@ -314,7 +316,8 @@ def test_acts_from_dataset_reads_the_data_model() -> None:
 def _gold_files() -> list[tuple[Path, Path]]:
     pairs = []
     for gold_dir, text_dir in ((SEED_GOLD, SEED_TEXTS), (HELD_GOLD, HELD_TEXTS),
-                               (HELD2_GOLD, HELD2_TEXTS), (HELD3_GOLD, HELD3_TEXTS)):
+                               (HELD2_GOLD, HELD2_TEXTS), (HELD3_GOLD, HELD3_TEXTS),
+                               (HELD4_GOLD, HELD4_TEXTS)):
         for path in sorted(gold_dir.glob("*.yaml")):
             pairs.append((path, text_dir / f"{path.stem}.txt"))
     return pairs
@@ -345,6 +348,17 @@ def test_every_heldout3_text_has_a_gold_file() -> None:
     others = {p.stem for d in (SEED_TEXTS, HELD_TEXTS, HELD2_TEXTS) for p in d.glob("*.txt")}
     assert not held3 & others
     for path in HELD3_TEXTS.glob("*.txt"):
+        assert 1500 <= len(path.read_text(encoding="utf-8")) <= 6000, path.name
+
+
+def test_every_heldout4_text_has_a_gold_file() -> None:
+    """The fourth held-out set pairs each text with its gold, and reuses no other set's name."""
+    held4 = {p.stem for p in HELD4_TEXTS.glob("*.txt")}
+    assert len(held4) >= 5 and held4 == {p.stem for p in HELD4_GOLD.glob("*.yaml")}
+    others = {p.stem for d in (SEED_TEXTS, HELD_TEXTS, HELD2_TEXTS, HELD3_TEXTS)
+              for p in d.glob("*.txt")}
+    assert not held4 & others
+    for path in HELD4_TEXTS.glob("*.txt"):
         assert 1500 <= len(path.read_text(encoding="utf-8")) <= 6000, path.name
 
 
