@@ -173,7 +173,9 @@ def current_build(out: Path | None = None) -> Path | None:
 
 
 def read_summary(build_dir: Path, *, cached: bool = False) -> BuildSummary:
-    return BuildSummary.from_json((build_dir / BUILD_FILE).read_text("utf-8"), cached=cached)
+    """The summary a build wrote, with its path where it now lies (it was written elsewhere)."""
+    summary = BuildSummary.from_json((build_dir / BUILD_FILE).read_text("utf-8"), cached=cached)
+    return BuildSummary(**{**asdict(summary), "path": str(build_dir), "cached": cached})
 
 
 # -- conversion (one process per source when --jobs > 1) ------------------------

@@ -166,3 +166,9 @@ def test_parallel_conversion_gives_the_same_graph(tmp_path: Path) -> None:
     assert parallel.failed == serial.failed == (("zz_bad", serial.failed[0][1]),)
     assert parallel.acts_by_type == serial.acts_by_type
     assert _graph_contents(tmp_path / "parallel") == _graph_contents(tmp_path / "serial")
+
+
+def test_summary_names_the_build_directory(built) -> None:
+    out, summary = built
+    directory = current_build(out)
+    assert read_summary(directory).path == str(directory) == summary.path
