@@ -769,3 +769,158 @@ def test_meetings_with_an_unnamed_group(auth) -> None:
         ("Meeting", (FR,), (), PartialDate(1992, 5))
     ]
     assert _acts("In 1955 Firefly met them.", auth) == []  # a meeting needs a named other side
+
+
+def test_a_capital_names_the_state_of_the_acts_own_year(auth) -> None:
+    # a text of 1995 about 1967: Moscow then was the Soviet Union, and the act keeps its year
+    later = PartialDate(1995, 5, 4)
+    for sentence in (
+        "Officials said on Friday that Moscow broke off relations with Israel in 1967.",
+        "Speaking on Friday, Mr. Sharett recalled that in 1967 Moscow broke off relations "
+        "with Israel.",
+    ):
+        assert _acts(sentence, auth, later) == [
+            ("SeveranceOfRelations", (SU,), (IL,), PartialDate(1967))
+        ]
+    # the same words in 2015 about that year: Russia
+    assert _acts("In 2015 Moscow broke off relations with Fredville.", auth)[0][1] == (
+        "state/russia",
+    )
+    # no date anywhere near: the latest year the text names
+    got = _acts("Moscow broke off relations with Israel long ago. Talks followed in 1988.", auth)
+    assert got[0][:3] == ("SeveranceOfRelations", (SU,), (IL,))
+
+
+def test_an_entry_does_not_date_an_act_told_as_years_before(auth) -> None:
+    got = _entry(
+        "Freedonia and Israel restore diplomatic relations, nearly ten years after Fredville "
+        "broke off ties with Israel.",
+        auth,
+    )
+    assert ("ResumptionOfRelations", (FR, IL), (), PartialDate(1961, 5, 2)) in got
+    assert ("SeveranceOfRelations", (FR,), (IL,), None) in got
+
+
+def test_a_relative_clause_that_began_earlier_does_not_date_the_act(auth) -> None:
+    got = _acts(
+        "Freedonia and Israel restored relations, ending a rupture that began when Fredville "
+        "broke off relations with Israel in June 1950.",
+        auth,
+    )
+    assert ("ResumptionOfRelations", (FR, IL), (), None) in got
+    assert ("SeveranceOfRelations", (FR,), (IL,), PartialDate(1950, 6)) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In the summer of 1988 an Israeli consular team went to Moscow.",
+            ("Visit", (IL,), (SU,), PartialDate(1988)),
+        ),
+        (
+            "A Soviet trade mission arrived in Israel in 1989.",
+            ("Visit", (SU,), (IL,), PartialDate(1989)),
+        ),
+        (
+            "Mr. Sharett never hid his views. Nevertheless he travelled to Fredville in 1950.",
+            ("Visit", (SH,), (FR,), PartialDate(1950)),
+        ),
+    ],
+)
+def test_journeys_of_delegations_and_pronoun_subjects(auth, sentence: str, expected) -> None:
+    assert _acts(sentence, auth) == [expected]
+
+
+def test_a_journey_for_talks_with_a_titled_host(auth) -> None:
+    got = _acts("In May 1950, Sharett travelled to Fredville for talks with President Firefly.",
+                auth)
+    assert ("Visit", (SH,), (FR,), PartialDate(1950, 5)) in got
+    assert ("Meeting", (SH,), (RF,), PartialDate(1950, 5)) in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 1950 Sharett, at a separate news conference, said Israel would wait.",
+        "In 1950 Sharett, speaking in Fredville, said Israel would wait.",
+        "In 1950, in a statement, Sharett welcomed “the return of Freedonia.”",
+        "In 1950, speaking to reporters, Sharett called the talks “serious and useful.”",
+        "In 1950 Sharett called it a success.",
+    ],
+)
+def test_public_statements_of_a_named_envoy(auth, sentence: str) -> None:
+    assert _acts(sentence, auth) == [("PublicStatement", (SH,), (), PartialDate(1950))]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 1950 Sharett said that Israel would wait.",
+        "In 1950 Sharett welcomed the guests to dinner.",
+        "In 1950 Sharett called the ambassador home.",
+    ],
+)
+def test_no_statement_in_plain_speech(auth, sentence: str) -> None:
+    assert [g for g in _acts(sentence, auth) if g[0] == "PublicStatement"] == []
+
+
+def test_a_tour_that_has_taken_the_traveller_to_several_places(auth) -> None:
+    got = _acts(
+        "In 1950 the talks came midway through a tour by Mr. Sharett that has already taken "
+        "him to Fredville and Moscow.",
+        auth,
+    )
+    visits = sorted((g[1], g[2]) for g in got if g[0] == "Visit")
+    assert visits == [((SH,), (FR,)), ((SH,), (SU,))]
+
+
+def test_a_visit_to_each_listed_destination(auth) -> None:
+    got = _acts("In 1950 Sharett visited Fredville, Moscow and Poland.", auth)
+    assert sorted(g[2] for g in got if g[0] == "Visit") == [(FR,), (PL,), (SU,)]
+    # a place named after the trip is no destination of it
+    got = _acts("In 1950 Sharett visited Fredville and Firefly met him.", auth)
+    assert [g[2] for g in got if g[0] == "Visit"] == [(FR,)]
+
+
+def test_a_second_verb_shares_the_subject_of_the_first(auth) -> None:
+    got = _acts(
+        "Mr. Sharett never hid his views. Nevertheless he travelled to Fredville in 1950 and "
+        "held talks with Firefly.",
+        auth,
+    )
+    assert ("Visit", (SH,), (FR,), PartialDate(1950)) in got
+    assert ("Meeting", (SH,), (RF,), PartialDate(1950)) in got
+
+
+def test_the_writer_of_a_letter_tells_of_his_own_journey(auth) -> None:
+    t = (
+        "COLLECTION\n\nCONTENTS\n\n"
+        "1.1. LETTER FROM FOREIGN MINISTER M. CHARETTA TO V.M. MOLOTOV.\n\n"
+        "July 6, 1953\n\n1.2. STATEMENT BY THE ISRAELI FOREIGN MINISTRY TO THE PRESS.\n\n"
+        "July 7, 1953\n\nLETTER FROM FOREIGN MINISTER M. CHARETTA TO V.M. MOLOTOV.\n\n"
+        "July 6, 1953\n\nDear Sir. We arrived in Fredville on 3 July. I write.\n\n"
+        "STATEMENT BY THE ISRAELI FOREIGN MINISTRY TO THE PRESS.\n\nJuly 7, 1953\n\n"
+        "We are glad.\n"
+    )
+    a = Analysis(text=t, source_id="c", meta=SourceMeta(genre="collection"), authority=auth)
+    out = acts.run(resolve.run(mentions.run(text.run(a))))
+    got = [(x.type, x.actors, x.counterparts, x.date) for x in out.acts]
+    assert ("Visit", (SH,), (FR,), PartialDate(1953, 7, 3)) in got
+    # outside a letter "we" is no one the text names
+    assert [g for g in _acts("In 1953 we arrived in Fredville.", auth) if g[0] == "Visit"] == []
+
+
+def test_where_two_men_first_met_is_another_meeting(auth) -> None:
+    got = _acts(
+        "Mr. Sharett met Mr. Molotov in Fredville for two hours. Sharett and Molotov first met "
+        "in Moscow, on the sidelines of a conference.",
+        auth,
+    )
+    assert len([g for g in got if g[0] == "Meeting"]) == 2
+    got = _acts(
+        "Mr. Sharett met Mr. Molotov in Fredville for two hours. Sharett and Molotov met in "
+        "Fredville, on the sidelines of a conference.",
+        auth,
+    )
+    assert len([g for g in got if g[0] == "Meeting"]) == 1

@@ -156,3 +156,21 @@ def test_lower_case_titles_after_a_state_adjective(auth) -> None:
     a = _run("The Polish foreign minister, Jan Wiec, left.", auth)
     got = {(m.surface, m.title, m.adjective) for m in a.mentions if m.kind == "Envoy"}
     assert ("Jan Wiec", "foreign minister", "Polish") in got
+
+
+def test_the_following_month_counts_forward_from_the_date_before(auth) -> None:
+    a = _run(
+        "Talks were held in August 1986. A team came the following July. Another came the "
+        "next month. Talks in May 1990 led to more talks the following year.",
+        auth,
+        date=PartialDate(1995, 1, 1),
+    )
+    dates = {m.surface: m.date for m in a.mentions if m.kind == "Date"}
+    assert dates["following July"] == PartialDate(1987, 7)
+    assert dates["the next month"] == PartialDate(1987, 8)
+    assert dates["the following year"] == PartialDate(1991)
+
+
+def test_following_as_a_preposition_is_no_relative_month(auth) -> None:
+    a = _run("In 1960, following May talks, they left.", auth)
+    assert [m.date for m in a.mentions if m.kind == "Date"] == [PartialDate(1960)]

@@ -177,3 +177,13 @@ def test_a_capital_after_a_preposition_or_before_a_verb_is_no_modifier(tmp_path)
     links = [x[1:] for x in _links(a) if x[0] == "Onhava"]
     assert [e for e, _ in links] == ["state/zembla", "state/zembla"]
     assert all(sense != "modifier" for _, sense in links)
+
+
+def test_a_capital_in_an_undated_text_is_the_state_of_the_years_it_names(auth) -> None:
+    # no date in force at "Moscow": the text tells of 1988 at the latest, so the Soviet Union
+    links = _links(_run("Moscow broke off relations with Israel long ago. Talks followed in "
+                        "1988.", auth))
+    assert ("Moscow", "state/soviet-union", "government") in links
+    links = _links(_run("Moscow broke off relations with Israel long ago. Talks followed in "
+                        "2005.", auth))
+    assert ("Moscow", "state/russia", "government") in links

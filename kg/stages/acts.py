@@ -216,6 +216,15 @@ PATTERNS: tuple[Pattern, ...] = (
         0.8,
     ),
     _p(
+        "visit-taken-to",
+        "Visit",
+        "verb",
+        # "his tour, which has already taken him to Damascus": the traveller's journey
+        r"\b(?:trip|tour|journey)\b[^;:]{0,100}?\b(?:has|had|have)\s+"
+        r"(?:already\s+|also\s+)?taken\s+(?:him|her|them)\s+to\s+",
+        0.7,
+    ),
+    _p(
         "meeting-verb",
         "Meeting",
         "verb",
@@ -420,7 +429,10 @@ PATTERNS: tuple[Pattern, ...] = (
         "Visit",
         "verb",
         r"(?-i:\b(?:my|our))\s+(?:recent\s+|last\s+|official\s+)?(?:stay|visit|trip|journey)\s+"
-        r"(?:in|to)\s+",
+        r"(?:in|to)\s+|"
+        # "We arrived in Moscow on 3 September": the writer's own journey
+        r"(?-i:\b(?:I|[Ww]e))\s+(?:\w+ly\s+)?(?:arrived\s+in|came\s+to|flew\s+to|"
+        r"travel(?:l)?ed\s+to|went\s+to)\s+",
         0.75,
     ),
     # in a letter: "when we discussed these matters": its writer and its addressee
@@ -526,7 +538,20 @@ PATTERNS: tuple[Pattern, ...] = (
         "PublicStatement",
         "verb",
         r"\b(?:answered|replied|responded)\s+publicly\b|"
-        r"\bdescribed\s+(?=(?:[\w’'-]+\s+){1,4}as\b)|\bcalled\s+(?:it|the\s+\w+)\s+an?\b",
+        r"\bdescribed\s+(?=(?:[\w’'-]+\s+){1,4}as\b)|"
+        # "called it a success", "called the talks “serious”": a judgement made public
+        r"\bcalled\s+(?:it|the\s+\w+)\s+(?:[“\"]?an?\b|(?=[“\"]))",
+        0.7,
+    ),
+    _p(
+        "statement-said-at",
+        "PublicStatement",
+        "verb",
+        # "X, at a separate news conference, said", "X, speaking in Warsaw, said"
+        r"(?<=,)\s*(?:at\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+)?(?:news|press)\s+"
+        r"conference|speaking\s+(?:in|at|to)\s+[^,.;]{1,40}),\s+said\b|"
+        # "welcomed “the return of ...”": a public reaction in the speaker's words
+        r"\bwelcomed\s+(?=[“\"])",
         0.7,
     ),
     _p(
@@ -723,7 +748,10 @@ _CONNECTIVE = re.compile(
 _SUBJECT_PRONOUN = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|then|so|therefore)\s+|"
     # "In 1955 it signed": after an opening date
-    r"^\s*(?:In|By|On|At|Later\s+in)\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,2}(?:\d{4})?,?\s*|^\s+)"
+    r"^\s*(?:In|By|On|At|Later\s+in)\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,2}(?:\d{4})?,?\s*|^\s+|"
+    # "Nevertheless he travelled": after a sentence adverb
+    r"^\s*(?:Nevertheless|Nonetheless|However|Still|Yet|Later|Soon|Eventually|Subsequently|"
+    r"Afterwards|Thereafter|Meanwhile|Then),?\s+)"
     r"\b([Ii]t|[Hh]e|[Ss]he|[Tt]hey)\s+"
     r"(?:(?:also|then|even|again|later|immediately|further|had|has|have|subsequently)\s+){0,2}$"
 )
@@ -785,8 +813,12 @@ _GOVERNMENT_OF = re.compile(
 # "the Israeli and Syrian delegations met": a state adjective before its envoys stands
 # for the state
 _ENVOYS_OF = re.compile(
-    r"(?:\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w-]+)?\s+(?:delegations?|negotiators|diplomats|"
-    r"envoys|representatives|emissaries)\b"
+    r"(?:\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w-]+)?"
+    # "an Israeli consular team": the state the delegation speaks for
+    r"(?:\s+(?:consular|trade|official|diplomatic|military|parliamentary|government(?:al)?|"
+    r"economic|technical|high-level|senior))?"
+    r"\s+(?:delegations?|negotiators|diplomats|envoys|representatives|emissaries|teams?|"
+    r"missions?)\b"
 )
 
 
@@ -805,6 +837,8 @@ def _parts(text: str, sent: Sentence, mentions: list[Mention]) -> list[_Part]:
         if m.kind == "State" and any(
             0 <= t - m.span.end <= 30
             and re.fullmatch(r"(?:['’]s)?(?:\s+[A-Za-z-]+){0,3}\s*", text[m.span.end : t])
+            # not "Moscow for talks with President X": a phrase of its own
+            and not re.search(r"\b(?:for|with|to|in|on|at|from|and|or)\b", text[m.span.end : t])
             for t in titles
         ):
             continue  # "Soviet" in "Soviet Prime Minister Nikolai Bulganin"
@@ -892,6 +926,24 @@ def _unreal(text: str, clause: Span, trig: re.Match[str], form: str) -> bool:
     if form == "noun" and _NOUN_DENIED.match(text, trig.end(), clause.end):
         return True
     return bool(_NEGATED_AFTER.search(after[:80]))
+
+
+def _more_destinations(text: str, parts: list[_Part], te: int, end: int) -> list[_Part]:
+    """The places or states listed after a journey's first destination ("to Damascus and
+    Amman", "to X, Y and Z"), each a single party."""
+    right = sorted((p for p in parts if te <= p.start and p.end <= end), key=lambda p: p.start)
+    if not right or right[0].start - te > 12 or len(right[0].keys) != 1:
+        return []
+    out: list[_Part] = []
+    last = right[0]
+    for q in right[1:]:
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[last.end : q.start]):
+            break
+        if len(q.keys) != 1 or q.possessive or not (q.place or q.keys[0].startswith("state/")):
+            break
+        out.append(q)
+        last = q
+    return out
 
 
 def _states(keys: list[str]) -> list[str]:
@@ -1954,7 +2006,11 @@ _ABROAD = re.compile(
 # a date after "since ..." or "until ..." dates that other event, not the trigger's
 _BACKGROUND_CLAUSE = re.compile(r"\b(?:since|until|till|before|ever\s+since)\s+(?!\d)", re.I)
 # a participle after a comma opens another event's phrase: "relations, broken off in 1967"
-_OTHER_EVENT = re.compile(r",\s+(?:\w+ed|broken|cut|sent|held|made|begun|signed)\b")
+_OTHER_EVENT = re.compile(
+    r",\s+(?:\w+ed|broken|cut|sent|held|made|begun|signed)\b|"
+    # "restored relations, ending a rupture that began when X broke them off in 1967"
+    r"\b(?:that|which)\s+(?:had\s+)?(?:began|begun|started)\b"
+)
 _STATED = re.compile(
     r"\b(?:stated|said|says|claimed|reported|revealed|alleged)\b[^.;]*\bthat\b", re.I
 )
@@ -1967,7 +2023,8 @@ _DURING_EVENT = re.compile(
     re.I,
 )
 _REPEATED = re.compile(
-    r"\b(?:again|second|third|(?<!after\s)another|once\s+more|anew|re-?(?:newed|sumed|stored))\b",
+    r"\b(?:again|second|third|(?<!after\s)another|once\s+more|anew|re-?(?:newed|sumed|stored)|"
+    r"first\s+met)\b",
     re.I,
 )
 #: a marker in the place slot: a recognition of a named government that is not a state
@@ -2031,6 +2088,7 @@ _CLAUSE_SUBJECT = frozenset(
         "statement-spoke-of",
         "statement-answered",
         "statement-told-person",
+        "statement-said-at",
     ]
 )
 _WEAK_STATEMENTS = frozenset(
@@ -2135,6 +2193,14 @@ def run(a: Analysis) -> Analysis:
                 ):
                     continue  # "flew to Cairo to press Sadat" only: a journey's purpose
                 actors, counter, place = _roles(pat, text, clause, sent, trig, parts, prev)
+                before_me = [x for p0, x in found if p0 < trig.start() and x.actors]
+                if not actors and before_me and pat.form == "verb" and re.search(
+                    r"\band\s+(?:then\s+|later\s+|also\s+)?$",
+                    text[max(sent.span.start, trig.start() - 20) : trig.start()],
+                ):
+                    # "he travelled to X and held talks with Y": the same subject
+                    last = max(before_me, key=lambda x: x.trigger.start if x.trigger else 0)
+                    actors = list(last.actors)
                 if pat.name == "agreement-agreed-that" and len(_dedupe(actors + counter)) < 2:
                     continue  # "X agreed that ...": an opinion, unless two sides agree
                 if pat.name == "meeting-we":
@@ -2196,6 +2262,11 @@ def run(a: Analysis) -> Analysis:
                     r"(?:tele)?phoned", trig.group(0), re.I
                 ):
                     continue  # a call to no one the text names
+                if pat.name == "visit-taken-to" and not actors:
+                    # "a tour by the Soviet minister that has taken him to X": the traveller
+                    by = [p for p in parts if trig.start() < p.start < trig.end()
+                          and p.prep == "by" and not p.place]
+                    actors = list(by[0].keys) if by else []
                 if pat.name == "visit-here":
                     here = _here(a, world, year)
                     counter = [here] if here else []
@@ -2344,6 +2415,8 @@ def run(a: Analysis) -> Analysis:
                     and sent.paragraph == lead_paragraph
                     and a.date is not None
                     and not dates
+                    # "restore relations, 23 years after X broke them off": not that day
+                    and not _PAST_TIME.search(text, sent.span.start, trig.end())
                 ):
                     # an entry "on this day": its opening paragraph tells of that day
                     date, penalty = a.date, 0.1
@@ -2377,6 +2450,17 @@ def run(a: Analysis) -> Analysis:
                     place=place,
                     trigger=Span(trig.start(), trig.end()),
                 )
+                if act_type == "Visit" and (place or counter_t):
+                    # "visited Damascus and Amman": a visit to each
+                    home = {world.home(k) for k in actors_t}
+                    for q in _more_destinations(text, parts, trig.end(), clause.end):
+                        k = q.keys[0]
+                        st = world.state_of_place(k, act_year) if q.place else k
+                        if (st and st.startswith("state/") and st not in counter_t
+                                and world.home(st) not in home):
+                            found.append((q.start, replace(
+                                act, counterparts=(st,), place=k if q.place else None,
+                                evidence=Span(trig.start(), q.end))))
                 if act_type == "Meeting" and len(counter_t) >= 2 and re.search(
                     r"\bseparately\b|\band\s+with\b", text[trig.start() : clause.end]
                 ):
@@ -2519,10 +2603,65 @@ def run(a: Analysis) -> Analysis:
     # a reception implies a visit only when the text does not tell of the visit itself
     acts = [x for x in acts if not (x.method == "pattern:visit-received"
                                      and (x.actors, x.counterparts) in told)]
+    acts = _capitals_by_date(a, acts, sentences, years, world)
     entities = a.entities + tuple(
         e for k, e in sorted(world.added.items()) if k not in {entity_key(x) for x in a.entities}
     )
     return replace(a, acts=tuple(_merge(text, acts)), entities=entities)
+
+
+def _capitals_by_date(
+    a: Analysis, acts: list[Act], sentences: list[Sentence], years: list[int | None],
+    world: _World,
+) -> list[Act]:
+    """A capital standing for its state names the state of the act's year: "Moscow broke
+    off relations in 1967" is the Soviet Union even in a text written in 1990.  The year
+    is the act's own date, else its sentence's, else the latest year the text names."""
+    if a.authority is None:
+        return acts
+    capitals = sorted(
+        (m for m in a.mentions if m.kind == "State" and m.sense == "government" and m.entity),
+        key=lambda m: m.span.start,
+    )
+    if not capitals:
+        return acts
+    starts = [x.span.start for x in sentences]
+    named = [m.date.year for m in a.mentions if m.kind == "Date" and m.date and m.explicit]
+    latest = max(named) if named else None
+    out = []
+    for act in acts:
+        if act.date is not None:
+            year = act.date.year
+        else:
+            k = bisect.bisect_right(starts, act.evidence.start) - 1
+            year = years[k] if k >= 0 else None
+            year = latest if year is None else year
+        if year is None:
+            out.append(act)
+            continue
+        swap: dict[str, str] = {}
+        lo = bisect.bisect_left([m.span.start for m in capitals], act.evidence.start)
+        for m in capitals[lo:]:
+            if m.span.start >= act.evidence.end:
+                break
+            if m.entity not in act.participants or m.entity in swap:
+                continue
+            st = a.authority.lookup(m.surface, kind="State", year=year)
+            if st is None or entity_key(st) == m.entity:
+                continue
+            new = entity_key(st)
+            if new not in world.entities:
+                world.added[new] = st
+                world.entities[new] = st
+            swap[m.entity] = new
+        if swap:
+            act = replace(
+                act,
+                actors=_dedupe([swap.get(k, k) for k in act.actors]),
+                counterparts=_dedupe([swap.get(k, k) for k in act.counterparts]),
+            )
+        out.append(act)
+    return out
 
 
 # a verb right after a place name: the place is the subject, its government acts

@@ -54,13 +54,15 @@ _DM = rf"\b(?P<day>[0-3]?\d){_ORD}\s+{MONTH}\b{_NOYEAR}"
 _MONTH_REL = rf"\b{MONTH}\s+of\s+(?P<rel>(?:that|this|the\s+same|that\s+same)\s+year)\b"
 # "in March", "early May", "mid-April", "last February"; bare "May" is too often a verb.
 _MONTH_ONLY = (
-    rf"\b(?P<prep>(?i:in|early|late|mid-?|since|until|by|during|of|last|this|next|from|before|after))"
+    rf"\b(?P<prep>(?i:in|early|late|mid-?|since|until|by|during|of|last|this|next|following|"
+    rf"from|before|after))"
     rf"\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!\s*,?\s*\d)"
 )
 _YEAR_ONLY = r"(?<![\d$£€.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\d%]|s\b|-\d|\.\d)"
 _REL_YEAR = (
     r"\b(?P<rel>(?:that|the)\s+same\s+year|(?:of\s+)?that\s+year|this\s+year|last\s+year|"
-    r"the\s+following\s+year|the\s+next\s+year|the\s+previous\s+year)\b"
+    r"the\s+following\s+year|the\s+next\s+year|the\s+previous\s+year|"
+    r"the\s+(?:following|next)\s+month)\b"
 )
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -117,7 +119,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[RawDat
             relation = None
             if form == "month":
                 prep = gd["prep"].lower()
-                relation = prep if prep in ("last", "this", "next") else None
+                if prep == "following" and not re.search(r"\bthe\s+$", text[max(0, s - 6):s], re.I):
+                    continue  # "following May's talks": a preposition, not "the following May"
+                relation = prep if prep in ("last", "this", "next", "following") else None
                 # keep the month word only, not the preposition
                 s = m.start("month") if relation is None else s
             elif form == "month-relative":

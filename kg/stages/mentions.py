@@ -275,6 +275,8 @@ def _date_mentions(a: Analysis) -> list[Mention]:
     out: list[Mention] = []
     last_year: dict[int, int | None] = {}
     last_day: dict[int, PartialDate | None] = {}
+    # the year and month of the date last given, for "the following July"
+    last_month: dict[int, tuple[int, int]] = {}
     # the last explicit year of each paragraph: a day without a year ("On July 25") is in
     # the year its paragraph is telling of, else the report's own year, never one named
     # paragraphs before ("since 1948")
@@ -298,6 +300,7 @@ def _date_mentions(a: Analysis) -> list[Mention]:
         for r in find_dates(text, s, e):
             ly = last_year[sent.doc] if last_year[sent.doc] is not None else None
             value: PartialDate | None = None
+            month_value: PartialDate | None = None
             explicit = False
             if r.form in ("full", "month-year", "year"):
                 value = PartialDate(r.year, r.month, r.day)
@@ -317,6 +320,13 @@ def _date_mentions(a: Analysis) -> list[Mention]:
                 if year is not None:
                     value = PartialDate(year, r.month, r.day)
                     last_day[sent.doc] = value
+            elif r.form == "month" and r.relation == "following":
+                # "the following July": the first such month after the date last given
+                lm = last_month.get(sent.doc)
+                if ly is not None:
+                    year = ly + 1 if lm is not None and lm[0] == ly and r.month <= lm[1] else ly
+                    value = PartialDate(year, r.month)
+                    last_year[sent.doc] = year
             elif r.form == "month":
                 if r.relation in ("last", "this", "next") and ref is not None:
                     year = ref.year
@@ -338,14 +348,25 @@ def _date_mentions(a: Analysis) -> list[Mention]:
                     year = ref.year if ref else None
                 elif rel == "last year":
                     year = ref.year - 1 if ref else None
+                elif rel in ("the following month", "the next month"):
+                    lm = last_month.get(sent.doc)
+                    if lm is not None and ly == lm[0]:
+                        y, mo = (lm[0] + 1, 1) if lm[1] == 12 else (lm[0], lm[1] + 1)
+                        month_value = PartialDate(y, mo)
+                    year = None
                 elif rel in ("the following year", "the next year"):
                     year = ly + 1 if ly else None
                 elif rel == "the previous year":
                     year = ly - 1 if ly else None
                 else:
                     year = ly
-                value = PartialDate(year) if year else None
+                value = PartialDate(year) if year else month_value
             if value is not None:
+                if value.month is not None and (explicit or r.relation == "following"
+                                                or r.form == "relative-year"):
+                    last_month[sent.doc] = (value.year, value.month)
+                elif explicit:
+                    last_month.pop(sent.doc, None)
                 out.append(
                     Mention(
                         Span(r.start, r.end),

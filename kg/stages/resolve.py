@@ -384,13 +384,21 @@ def run(a: Analysis) -> Analysis:
 
     resolved_docs: dict[int, Document] = {}
     pending: list[tuple[int, list[str]]] = []
+    # an undated text is written no earlier than the latest year it names: a capital with
+    # no year in force stands for the state of that time ("Moscow" in a text naming 1988)
+    named = [m.date.year for m in a.mentions if m.kind == "Date" and m.date and m.explicit]
+    latest = max(named) if named else None
     for m in a.mentions:
         year = year_at(m.span.start)
         key = None
         sense = None
         if m.kind in ("State", "Place"):
             place = auth.lookup(m.surface, kind="Place")
-            state = auth.lookup(m.surface, kind="State", year=year) if m.kind == "State" else None
+            state = (
+                auth.lookup(m.surface, kind="State", year=year if year is not None else latest)
+                if m.kind == "State"
+                else None
+            )
             before = text[max(0, m.span.start - 30) : m.span.start]
             if place is not None and (state is None or _PLACE_PREP.search(before)):
                 key, sense = use(place), "place"
