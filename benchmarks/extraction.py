@@ -1,15 +1,15 @@
 """How well the converter finds the diplomatic acts of the texts: precision, recall, F1.
 
 Runs the converter on each seed text (``data/sources``) and, with ``--heldout``,
-``--heldout2``, ``--heldout3`` and ``--heldout4``, on each text of the four independently
-written held-out sets (``tests/heldout/texts`` … ``tests/heldout4/texts``), reads the acts
-back from the RDF it produces (:func:`kg.evaluate.acts_from_dataset`), and scores them against
-the gold annotation written from the texts alone (``data/annotations``,
-``tests/heldout/annotations`` … ``tests/heldout4/annotations``).  Prints one table per
+``--heldout2``, ``--heldout3``, ``--heldout4`` and ``--heldout5``, on each text of the five
+independently written held-out sets (``tests/heldout/texts`` … ``tests/heldout5/texts``),
+reads the acts back from the RDF it produces (:func:`kg.evaluate.acts_from_dataset`), and
+scores them against the gold annotation written from the texts alone (``data/annotations``,
+``tests/heldout/annotations`` … ``tests/heldout5/annotations``).  Prints one table per
 set: precision, recall and F1 by act type and overall, and the recall of the central acts.
 
     python benchmarks/extraction.py [--heldout] [--heldout2] [--heldout3] [--heldout4]
-                                    [--details] [--json PATH]
+                                    [--heldout5] [--details] [--json PATH]
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ SETS = {
                    ROOT / "tests" / "heldout3" / "texts"),
     "held-out-4": (ROOT / "tests" / "heldout4" / "annotations",
                    ROOT / "tests" / "heldout4" / "texts"),
+    "held-out-5": (ROOT / "tests" / "heldout5" / "annotations",
+                   ROOT / "tests" / "heldout5" / "texts"),
 }
 
 Converter = Callable[[str, str], tuple[list[PredictedAct], dict[str, str]]]
@@ -166,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also score the third, independently written held-out set")
     parser.add_argument("--heldout4", action="store_true",
                         help="also score the fourth, independently written held-out set")
+    parser.add_argument("--heldout5", action="store_true",
+                        help="also score the fifth, independently written held-out set")
     parser.add_argument("--details", action="store_true", help="list missed and spurious acts")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -179,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     report = {}
     names = (["seeds"] + ["held-out"] * args.heldout + ["held-out-2"] * args.heldout2
-             + ["held-out-3"] * args.heldout3 + ["held-out-4"] * args.heldout4)
+             + ["held-out-3"] * args.heldout3 + ["held-out-4"] * args.heldout4
+             + ["held-out-5"] * args.heldout5)
     for name in names:
         total, per_source = evaluate_set(name, run, authority_represents)
         print(table(name, total, per_source))

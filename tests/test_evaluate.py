@@ -36,6 +36,8 @@ HELD3_GOLD = ROOT / "tests" / "heldout3" / "annotations"
 HELD3_TEXTS = ROOT / "tests" / "heldout3" / "texts"
 HELD4_GOLD = ROOT / "tests" / "heldout4" / "annotations"
 HELD4_TEXTS = ROOT / "tests" / "heldout4" / "texts"
+HELD5_GOLD = ROOT / "tests" / "heldout5" / "annotations"
+HELD5_TEXTS = ROOT / "tests" / "heldout5" / "texts"
 
 TEXT = (
     "On July 6, Mr. Sharett wrote to Mr. Molotov about relations. "
@@ -317,7 +319,7 @@ def _gold_files() -> list[tuple[Path, Path]]:
     pairs = []
     for gold_dir, text_dir in ((SEED_GOLD, SEED_TEXTS), (HELD_GOLD, HELD_TEXTS),
                                (HELD2_GOLD, HELD2_TEXTS), (HELD3_GOLD, HELD3_TEXTS),
-                               (HELD4_GOLD, HELD4_TEXTS)):
+                               (HELD4_GOLD, HELD4_TEXTS), (HELD5_GOLD, HELD5_TEXTS)):
         for path in sorted(gold_dir.glob("*.yaml")):
             pairs.append((path, text_dir / f"{path.stem}.txt"))
     return pairs
@@ -359,6 +361,17 @@ def test_every_heldout4_text_has_a_gold_file() -> None:
               for p in d.glob("*.txt")}
     assert not held4 & others
     for path in HELD4_TEXTS.glob("*.txt"):
+        assert 1500 <= len(path.read_text(encoding="utf-8")) <= 6000, path.name
+
+
+def test_every_heldout5_text_has_a_gold_file() -> None:
+    """The fifth held-out set pairs each text with its gold, and reuses no other set's name."""
+    held5 = {p.stem for p in HELD5_TEXTS.glob("*.txt")}
+    assert len(held5) >= 4 and held5 == {p.stem for p in HELD5_GOLD.glob("*.yaml")}
+    others = {p.stem for d in (SEED_TEXTS, HELD_TEXTS, HELD2_TEXTS, HELD3_TEXTS, HELD4_TEXTS)
+              for p in d.glob("*.txt")}
+    assert not held5 & others
+    for path in HELD5_TEXTS.glob("*.txt"):
         assert 1500 <= len(path.read_text(encoding="utf-8")) <= 6000, path.name
 
 
