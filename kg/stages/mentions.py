@@ -406,6 +406,20 @@ class _Taken:
         return any(self.mask[span.start : span.end])
 
 
+def _titled_envoy(m: re.Match[str], *, of_state: str | None) -> Mention:
+    """An envoy mention from a title pattern's match: its name, title, state adjective."""
+    adj = m.group("adj")
+    return Mention(
+        Span(*m.span("name")),
+        "Envoy",
+        m.group("name"),
+        title=m.group("title"),
+        title_span=Span(m.start("title"), m.end("title")),
+        adjective=adj.removesuffix("'s").removesuffix("’s") if adj else None,
+        of_state=of_state,
+    )
+
+
 def run(a: Analysis) -> Analysis:
     text = a.text
     mentions: list[Mention] = []
@@ -423,35 +437,13 @@ def run(a: Analysis) -> Analysis:
             name = Span(*m.span("name"))
             if any(w in _NOT_NAMES for w in m.group("name").split()):
                 continue
-            adj = m.group("adj")
-            mentions.append(
-                Mention(
-                    name,
-                    "Envoy",
-                    m.group("name"),
-                    title=m.group("title"),
-                    title_span=Span(m.start("title"), m.end("title")),
-                    adjective=adj.removesuffix("'s").removesuffix("’s") if adj else None,
-                    of_state=m.group("of1") or m.group("of2"),
-                )
-            )
+            mentions.append(_titled_envoy(m, of_state=m.group("of1") or m.group("of2")))
             taken.append(name)
         for m in _APPOSED.finditer(text, region.start, region.end):
             name = Span(*m.span("name"))
             if taken.overlaps(name) or any(w in _NOT_NAMES for w in m.group("name").split()):
                 continue
-            adj = m.group("adj")
-            mentions.append(
-                Mention(
-                    name,
-                    "Envoy",
-                    m.group("name"),
-                    title=m.group("title"),
-                    title_span=Span(m.start("title"), m.end("title")),
-                    adjective=adj.removesuffix("'s").removesuffix("’s") if adj else None,
-                    of_state=m.group("of1"),
-                )
-            )
+            mentions.append(_titled_envoy(m, of_state=m.group("of1")))
             taken.append(name)
         if text[region.start : region.end].isupper():
             for m in _TITLED_CAPS.finditer(text, region.start, region.end):
