@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 import yaml
+from benchmark_modules import load_benchmark
 
 from kg.vocab import ACT_TYPES
 
@@ -25,19 +24,7 @@ PREFIX = f"PREFIX dip: <{DIP}>\nPREFIX oa: <http://www.w3.org/ns/oa#>\n" \
     "PREFIX dcterms: <http://purl.org/dc/terms/>\n"
 
 
-def _load_generator():
-    name = "dipkg_bench_generate"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load_generator()
+gen = load_benchmark("generate")
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,9 @@ plus an ``id:graph/inferred`` materialised here, loaded into both an embedded
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -24,6 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import requests
+from benchmark_modules import load_benchmark
 
 from kg.errors import InputError, QuerySyntaxError, StoreError
 from kg.remote import (
@@ -48,21 +47,9 @@ needs_server = pytest.mark.skipif(
 )
 
 
-def _load_generator():
-    name = "dipkg_bench_generate"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def _dataset() -> tuple[bytes, bytes]:
     """A generated dataset as N-Quads, and its inferred triples as N-Triples."""
-    gen = _load_generator()
+    gen = load_benchmark("generate")
     data = ox.serialize(list(gen.generate_quads(2500, seed=7)), format=ox.RdfFormat.N_QUADS)
     store = ox.Store()
     store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
