@@ -924,3 +924,91 @@ def test_where_two_men_first_met_is_another_meeting(auth) -> None:
         auth,
     )
     assert len([g for g in got if g[0] == "Meeting"]) == 1
+
+
+MO = "person/vyacheslav-molotov"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Relations were not restored, a spokesman for the Freedonian government said.", FR),
+        ("Sharett was more guarded. Moscow, he said, could not expect a role.", SH),
+        ("“We want peace,” Sharett said.", SH),
+        ("The talks were useful, said Moshe Sharett, the foreign minister.", SH),
+    ],
+)
+def test_the_speaker_named_after_the_words(auth, sentence: str, speaker: str) -> None:
+    # what was said may be negative or hypothetical: the statement itself is real, and one
+    got = [g for g in _acts(sentence, auth) if g[0] == "PublicStatement"]
+    assert [g[1] for g in got] == [(speaker,)]
+
+
+def test_no_speaker_after_the_words_when_none_is_named(auth) -> None:
+    assert _acts("The embassy was informed, officials said.", auth) == []
+    # "said Israel will ...": a clause, not a speaker
+    got = _acts("In 1953 Mr. Sharett, in his letter, said Israel will not be party to it.", auth)
+    assert [g for g in got if g[0] == "PublicStatement"] == []
+
+
+def test_he_said_again_is_the_same_statement(auth) -> None:
+    got = _acts(
+        "In 1950 Sharett told reporters that the talks were useful. The conference, he said, "
+        "should be a one-time event.",
+        auth,
+    )
+    assert len([g for g in got if g[0] == "PublicStatement"]) == 1
+
+
+def test_a_government_voice_said_that(auth) -> None:
+    got = _acts("In 1990 the Freedonian government said that the renewal was welcome.", auth)
+    assert ("PublicStatement", (FR,), (), PartialDate(1990)) in got
+    # a bare "said that" of anyone else, a perfect "has said", or a guess is not counted here
+    for s in (
+        "In 1990 Firefly's cousin said that the weather was fine.",
+        "In 1990 Freedonian officials said that an embassy could open soon.",
+    ):
+        assert [g for g in _acts(s, auth) if g[0] == "PublicStatement"] == []
+
+
+def test_a_statement_is_dated_by_the_story_it_belongs_to(auth) -> None:
+    got = _acts(
+        "Molotov arrived in Israel in July 1953.\n\nThe talks were short.\n\n"
+        "Soviet officials insisted that the mission is technical.",
+        auth,
+    )
+    assert ("PublicStatement", (SU,), (), PartialDate(1953, 7)) in got
+    got = _acts(
+        # the month deep in the sentence: not the paragraph's opening year, but its story's time
+        "The limits of the partnership became visible in March 1955, when the talks ended. "
+        "Soviet officials insisted that the mission was over.",
+        auth,
+    )
+    assert ("PublicStatement", (SU,), (), PartialDate(1955, 3)) in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In 1953 Molotov invited Sharett to visit Moscow.", ((MO,), (SH,))),
+        ("In 1987 Freedonia offered to mediate between Israel and Poland.", ((FR,), ())),
+        ("In 1953 Sharett suggested that the two sides meet.", ((SH,), ())),
+        ("In 1990 Sharett urged Moscow to allow direct flights.", ((SH,), (SU,))),
+        ("In 1987 Israel asked that the Soviet team be received.", ((IL,), (SU,))),
+        ("In 1991 Molotov renewed his call for an international conference.", ((MO,), ())),
+        (
+            "Sharett met Molotov in Fredville in 1953. He offered to mediate in the dispute.",
+            ((SH,), ()),
+        ),
+    ],
+)
+def test_proposals_offered_asked_and_invited(auth, sentence: str, expected: tuple) -> None:
+    got = [(g[1], g[2]) for g in _acts(sentence, auth) if g[0] == "Proposal"]
+    assert got == [expected]
+
+
+def test_advice_to_ones_own_government_is_no_proposal(auth) -> None:
+    got = _acts("In 1953 Sharett proposed to Israel that the Legation be closed.", auth)
+    assert [g for g in got if g[0] == "Proposal"] == []
+    got = _acts("In 1953 Sharett proposed to Molotov that the Legation be closed.", auth)
+    assert [(g[1], g[2]) for g in got if g[0] == "Proposal"] == [((SH,), (MO,))]

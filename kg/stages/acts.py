@@ -640,6 +640,48 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bprevented\s+(?:a|the)\s+(?:condemnation|resolution)\b",
         0.8,
     ),
+    # "The government said that ...", "officials insisted that ...": a position made public
+    _p(
+        "statement-said-that",
+        "PublicStatement",
+        "verb",
+        r"\b(?<!has\s)(?<!have\s)(?:said|insisted)\s+(?=that\b)|"
+        r"\bhailed\s+(?=(?:the|this|that|it)\b)",
+        0.7,
+    ),
+    # the speaker after the words: "..., a spokesman for the government said.",
+    # "Moscow, he said, could not ...", "..., said Moshe Sharett, the foreign minister":
+    # the speaker is the named group ``who`` ("according to X" is left out: in reports it
+    # is more often hearsay than a statement)
+    _p(
+        "statement-said-after",
+        "PublicStatement",
+        "verb",
+        r"(?<=[,”\"’])\s*[”\"’]?\s*(?P<who>(?:[\w.’'-]+\s+){0,7}?[\w.’'-]+)\s+"
+        r"(?:said|says|added|declared|insisted|conceded|remarked)(?=\s*[.,;])|"
+        r"(?<=,)\s+said\s+(?P<who2>(?-i:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))(?=\s*[,.;])",
+        0.7,
+    ),
+    # "offered to mediate", "suggested that", "asked that", "invited X to visit",
+    # "urged Moscow to allow ...": a proposal from the subject to the one addressed
+    _p(
+        "proposal-offered",
+        "Proposal",
+        "verb",
+        r"\b(?:offered|offers)\s+to\s+(?=(?-i:[a-z]))|\b(?:suggested|asked|requested)\s+(?=that\b)|"
+        r"\binvited\s+(?=(?:[\w’'-]+\s+){1,5}?to\s+(?:visit|come|attend|take\s+part|participate|"
+        r"join|hold)\b)|\burged\s+(?=(?-i:[A-Z])[\w’'-]+\s+to\b)",
+        0.7,
+    ),
+    # "Moscow's call for an international conference", "called for a peace conference"
+    _p(
+        "proposal-conference",
+        "Proposal",
+        "noun",
+        r"\b(?:call(?:ed|s)?|proposal|plan)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:conference|summit|talks|negotiations)\b",
+        0.7,
+    ),
     # last: it needs the letters found before it in the sentence
     # "Y answered that ...", after "X wrote to Y": Y's letter back to X
     _p("letter-answered", "Correspondence", "verb",
@@ -967,6 +1009,25 @@ def _antecedent(pronoun: str, prev: tuple[str, ...]) -> list[str]:
     else:
         fits = [k for k in prev if k.startswith("state/")]
     return fits[:1]
+
+
+_SAID = ("PublicStatement", "Proposal")  # acts dated, failing their own date, by the story's
+_SAME_TALK = 1500  # characters: "he said" this soon after his statement goes on with it
+
+
+def _speaker(text: str, trig: re.Match[str], parts: list[_Part],
+             prev: tuple[str, ...]) -> list[str]:
+    """Who speaks when the speaker follows the words: the persons named in the ``who`` group,
+    else its states ("a spokesman for the Freedonian government"), else the person a "he" or
+    "she" stands for; nobody when the group names no one ("officials said")."""
+    name = "who" if trig.group("who") is not None else "who2"
+    lo, hi = trig.span(name)
+    keys = [k for p in parts if lo <= p.start and p.end <= hi and not p.place for k in p.keys]
+    persons = [k for k in keys if k.startswith("person/")]
+    if persons or keys:
+        return list(_dedupe(persons or keys))
+    pron = re.fullmatch(r"([Hh]e|[Ss]he)", text[lo:hi].strip())
+    return _antecedent(pron.group(1), prev) if pron else []
 
 
 def _roles(
@@ -2011,6 +2072,15 @@ _OTHER_EVENT = re.compile(
     # "restored relations, ending a rupture that began when X broke them off in 1967"
     r"\b(?:that|which)\s+(?:had\s+)?(?:began|begun|started)\b"
 )
+_HYPOTHETICAL = re.compile(
+    r"that\s*,?\s+(?:had\b|if\b|(?:[\w’'-]+\s+){0,5}?(?:could|would|might|may)\b)"
+)
+# who speaks for a state when "said that" reports a position: "the Czechoslovak government"
+_OFFICIALS = re.compile(
+    r"\b(?:government|officials|spokes(?:man|woman|person)|authorities|ministry|leaders|"
+    r"leadership|Kremlin)\s+(?:\w+\s+)?$",
+    re.I,
+)
 _STATED = re.compile(
     r"\b(?:stated|said|says|claimed|reported|revealed|alleged)\b[^.;]*\bthat\b", re.I
 )
@@ -2168,6 +2238,8 @@ def run(a: Analysis) -> Analysis:
     lead_paragraph = next((x.paragraph for x in a.sentences if x.lead), None)
     para_year: dict[int, int] = {}
     last_event: PartialDate | None = None
+    para_date: dict[int, PartialDate] = {}  # the time each paragraph last said it tells of
+    event_at: tuple[int, int] | None = None  # the document and paragraph of last_event
     near_day = {x.paragraph for x in sentences if _NEAR_DAY.search(text, x.span.start, x.span.end)}
     last_rel: tuple[int, Act] | None = None
     for i, sent in enumerate(sentences):
@@ -2182,8 +2254,15 @@ def run(a: Analysis) -> Analysis:
         for pat in PATTERNS:
             for trig in pat.regex.finditer(text, sent.span.start, sent.span.end):
                 clause = next((c for c in clauses if c.start <= trig.start() < c.end), sent.span)
-                if _unreal(text, clause, trig, pat.form):
-                    continue
+                if pat.name != "statement-said-after" and _unreal(text, clause, trig, pat.form):
+                    continue  # (after the words, "not" or "would" is in what was said)
+                if pat.name == "statement-said-that" and trig.group(0).startswith(
+                    ("said", "insisted")
+                ) and not _OFFICIALS.search(text, max(clause.start, trig.start() - 40),
+                                            trig.start()):
+                    continue  # only a government's voice: "Russian officials said that ..."
+                if pat.name == "statement-said-that" and _HYPOTHETICAL.match(text, trig.end()):
+                    continue  # "officials said that an embassy could open": a guess, no position
                 if pat.name == "agreement-agreed-to" and _STATED.search(
                     text[sent.span.start : trig.start()]
                 ):
@@ -2201,6 +2280,29 @@ def run(a: Analysis) -> Analysis:
                     # "he travelled to X and held talks with Y": the same subject
                     last = max(before_me, key=lambda x: x.trigger.start if x.trigger else 0)
                     actors = list(last.actors)
+                if pat.name == "statement-said-after":
+                    actors, counter = _speaker(text, trig, parts, prev), []
+                    if any(x.type == "PublicStatement" and set(actors) <= set(x.actors)
+                           and 0 <= trig.start() - x.evidence.end <= _SAME_TALK
+                           for x in acts):
+                        continue  # more of what the speaker has just been said to say
+                if pat.name == "proposal-offered" and re.match(
+                    r"(?:off|sug|ask|req)", trig.group(0), re.I
+                ):
+                    # "X offered to ...", "X asked that the Soviet side ...": the subject
+                    # proposes; its addressee is who the "that" clause asks to act
+                    subj = [p for p in parts if clause.start <= p.start and p.end <= trig.start()
+                            and p.prep not in _SUBJ_PREPS and not p.place]
+                    pron = _CLAUSE_PRONOUN.search(text, clause.start, trig.start())
+                    if subj:
+                        actors = list(subj[-1].keys)
+                    elif pron:  # "He offered to ...": whom "he" stands for, or nobody
+                        actors = _antecedent(pron.group(1), prev)
+                    else:
+                        actors = []
+                    asked = [p for p in parts if 0 <= p.start - trig.end() <= 14 and not p.place
+                             and re.fullmatch(r"that\s+(?:the\s+)?", text[trig.end() : p.start])]
+                    counter = [k for k in asked[0].keys if k not in actors] if asked else []
                 if pat.name == "agreement-agreed-that" and len(_dedupe(actors + counter)) < 2:
                     continue  # "X agreed that ...": an opinion, unless two sides agree
                 if pat.name == "meeting-we":
@@ -2327,6 +2429,19 @@ def run(a: Analysis) -> Analysis:
                 if date is None and para_year.get(sent.paragraph) is not None:
                     # the year the paragraph is telling of
                     date, penalty = PartialDate(para_year[sent.paragraph]), 0.1
+                inner = docs.get(sent.doc)
+                # a dated letter or record inside a collection dates what it says itself
+                story = inner is None or not inner.n or inner.date is None
+                if date is None and story and pat.type in _SAID and sent.paragraph in para_date:
+                    # "In March 2006 X arrived ... Russian officials said that ...": said
+                    # at the time the paragraph tells of
+                    told = para_date[sent.paragraph]
+                    date, penalty = PartialDate(told.year, told.month), 0.1
+                if (date is None and story and pat.type in _SAID and last_event is not None
+                        and event_at is not None and event_at[0] == sent.doc):
+                    # "Soviet officials insisted that ...", told just after the visit it
+                    # comments on: said at the time of that visit
+                    date, penalty = PartialDate(last_event.year, last_event.month), 0.1
                 unnamed = re.search(
                     r"\band\s+(?:the\s+)?(?-i:[A-Z][\w’'-]+)\s+$", text[clause.start : trig.start()]
                 )
@@ -2349,6 +2464,12 @@ def run(a: Analysis) -> Analysis:
                     )
                 actors_t = _dedupe(actors)
                 counter_t = tuple(k for k in _dedupe(counter) if k not in actors_t)
+                if pat.type == "Proposal" and counter_t and all(
+                    k.startswith("state/") for k in counter_t
+                ) and any(k.startswith("person/") for k in actors_t) and {
+                    world.home(k) for k in actors_t + counter_t
+                } == {world.home(actors_t[0])}:
+                    continue  # an envoy's advice to his own government: no diplomatic act
                 if pat.type == "Meeting" and len(actors_t) >= 2 and not counter_t:
                     # "Israel and Egypt held talks": the two sides meet each other
                     actors_t, counter_t = actors_t[:1], actors_t[1:]
@@ -2575,6 +2696,19 @@ def run(a: Analysis) -> Analysis:
         for _, x in found:
             if x.type in ("Visit", "Meeting") and x.date is not None:
                 last_event = x.date
+                event_at = (sent.doc, sent.paragraph)
+        told_at = [  # a month named: the time of a story (a bare year may be background)
+            d for d in dates
+            if d.explicit and d.date.month is not None
+            and not re.search(r"\b(?:since|until|till|before|after)\s+(?:\w+\s+)?$",
+                              text[max(0, d.span.start - 16) : d.span.start])
+        ]
+        if told_at:
+            para_date[sent.paragraph] = told_at[0].date
+        if last_event is not None and any(
+            d.explicit and d.date.year != last_event.year for d in dates
+        ) and not any(x.type in ("Visit", "Meeting") for _, x in found):
+            event_at = None  # the story has moved to another time
         opening = [d for d in dates if d.span.start - sent.span.start <= 40]
         if opening:  # "In 2017, ...", "An example is X in 2017": the paragraph's year now
             para_year[sent.paragraph] = opening[-1].date.year
