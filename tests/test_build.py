@@ -172,3 +172,18 @@ def test_summary_names_the_build_directory(built) -> None:
     out, summary = built
     directory = current_build(out)
     assert read_summary(directory).path == str(directory) == summary.path
+
+
+def test_owlrl_as_the_reasoner_gives_the_same_inferred_graph(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    seed = sorted(paths.sources_dir().glob("*.txt"))[3]
+    shutil.copy(seed, sources / seed.name)
+    fast = build(BuildOptions(sources=sources, out=tmp_path / "fast"))
+    reference = build(BuildOptions(sources=sources, out=tmp_path / "owlrl", reasoner="owlrl"))
+    assert fast.triples_inferred == reference.triples_inferred > 0
+    inferred = str(GRAPH_INFERRED)
+    assert (
+        _graph_contents(tmp_path / "fast")[inferred]
+        == _graph_contents(tmp_path / "owlrl")[inferred]
+    )

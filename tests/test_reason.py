@@ -6,12 +6,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import owlrl
 import pyoxigraph as ox
 import pytest
-import rdflib
 
 from kg.reason import RULES, Reasoner, Violation, from_rdflib, reason, reason_store, to_rdflib
+from kg.reference import owlrl_closure as owlrl_reference
 from kg.store import Store
 from kg.vocab import GRAPH_INFERRED
 
@@ -22,7 +21,6 @@ PREFIXES = """
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
-ERR = "http://www.daml.org/2002/03/agents/agent-ont#error"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -43,24 +41,6 @@ def ttl(text: str) -> list:
         (t.subject, t.predicate, t.object)
         for t in ox.parse((PREFIXES + text).encode(), format=ox.RdfFormat.TURTLE)
     ]
-
-
-def owlrl_reference(triples: list) -> set:
-    """owlrl's default closure less generalized triples and error reports."""
-    g = to_rdflib(triples)
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(g)
-    errors = {s for s, p, _ in g if str(p) == ERR}
-    return set(
-        from_rdflib(
-            {
-                (s, p, o)
-                for s, p, o in g
-                if not isinstance(s, rdflib.Literal)
-                and isinstance(p, rdflib.URIRef)
-                and s not in errors
-            }
-        )
-    )
 
 
 def check(text: str) -> set:

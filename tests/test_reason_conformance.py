@@ -7,31 +7,17 @@ import csv
 import gzip
 from pathlib import Path
 
-import owlrl
 import pyoxigraph as ox
 import pytest
 import rdflib
 from rdflib.collection import Collection
 
 from kg.reason import Reasoner, from_rdflib, parse_ntriples, reason, to_rdflib
+from kg.reference import owlrl_closure as owlrl_reference
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ENTAILMENT = SHARED / "conformance" / "sparql11" / "entailment"
 LUBM = SHARED / "bench" / "lubm"
-ERR = "http://www.daml.org/2002/03/agents/agent-ont#error"
-
-
-def owlrl_reference(triples: list) -> set:
-    """owlrl's default OWL 2 RL closure, less generalized triples and error reports."""
-    g = to_rdflib(triples)
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(g)
-    errors = {s for s, p, _ in g if str(p) == ERR}
-    kept = {
-        (s, p, o)
-        for s, p, o in g
-        if not isinstance(s, rdflib.Literal) and isinstance(p, rdflib.URIRef) and s not in errors
-    }
-    return set(from_rdflib(kept))
 
 
 def ours(triples: list) -> set:
