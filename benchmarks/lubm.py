@@ -263,10 +263,7 @@ def _query_store(store: Any) -> dict[str, list[list[str]]]:
 
 
 def work_reasonable(data: Path, out: Path) -> None:
-    import pyoxigraph as ox
     import reasonable
-
-    from kg.reason import from_rdflib
 
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -280,15 +277,27 @@ def work_reasonable(data: Path, out: Path) -> None:
     t1 = time.perf_counter()
     triples = r.reason()
     t2 = time.perf_counter()
+    _store_and_answer(triples, (t0, t1, t2), out, triples=len(triples))
+
+
+def _store_and_answer(
+    rdflib_triples: Any, times: tuple[float, float, float], out: Path, **counts: int
+) -> None:
+    """A peer's closure into pyoxigraph, the 14 queries, and its timings written to ``out``."""
+    import pyoxigraph as ox
+
+    from kg.reason import from_rdflib
+
+    t0, t1, t2 = times
     store = ox.Store()
-    store.bulk_extend(ox.Quad(s, p, o) for s, p, o in from_rdflib(triples))
+    store.bulk_extend(ox.Quad(s, p, o) for s, p, o in from_rdflib(rdflib_triples))
     t3 = time.perf_counter()
     answers = _query_store(store)
     t4 = time.perf_counter()
     out.write_text(json.dumps({
         "load_s": round(t1 - t0, 3), "reason_s": round(t2 - t1, 3),
         "store_s": round(t3 - t2, 3), "queries_s": round(t4 - t3, 3),
-        "total_s": round(t4 - t0, 3), "triples": len(triples),
+        "total_s": round(t4 - t0, 3), **counts,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "answers": answers,
     }))
@@ -296,10 +305,7 @@ def work_reasonable(data: Path, out: Path) -> None:
 
 def work_owlrl(data: Path, out: Path) -> None:
     import owlrl
-    import pyoxigraph as ox
     import rdflib
-
-    from kg.reason import from_rdflib
 
     t0 = time.perf_counter()
     graph = rdflib.Graph()
@@ -311,18 +317,7 @@ def work_owlrl(data: Path, out: Path) -> None:
     t2 = time.perf_counter()
     valid = [t for t in graph if not isinstance(t[0], rdflib.Literal)
              and isinstance(t[1], rdflib.URIRef)]
-    store = ox.Store()
-    store.bulk_extend(ox.Quad(s, p, o) for s, p, o in from_rdflib(valid))
-    t3 = time.perf_counter()
-    answers = _query_store(store)
-    t4 = time.perf_counter()
-    out.write_text(json.dumps({
-        "load_s": round(t1 - t0, 3), "reason_s": round(t2 - t1, 3),
-        "store_s": round(t3 - t2, 3), "queries_s": round(t4 - t3, 3),
-        "total_s": round(t4 - t0, 3), "triples": len(graph), "valid_triples": len(valid),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "answers": answers,
-    }))
+    _store_and_answer(valid, (t0, t1, t2), out, triples=len(graph), valid_triples=len(valid))
 
 
 def run_peer(name: str, scale: int, directory: Path, timeout: float
