@@ -9,7 +9,10 @@ scores them against the gold annotation written from the texts alone (``data/ann
 set: precision, recall and F1 by act type and overall, and the recall of the central acts.
 
     python benchmarks/extraction.py [--heldout] [--heldout2] [--heldout3] [--heldout4]
-                                    [--heldout5] [--details] [--json PATH]
+                                    [--heldout5] [--set DIR ...] [--details] [--json PATH]
+
+``--set DIR`` scores any other annotated set laid out the same way (``DIR/texts/*.txt``
+and ``DIR/annotations/*.yaml``), e.g. a blind set kept outside the project.
 """
 
 from __future__ import annotations
@@ -87,11 +90,16 @@ def make_converter() -> tuple[Converter, dict[str, str]]:
     return run, represents
 
 
+def _layout(directory: Path) -> tuple[Path, Path]:
+    """The annotations and texts of a set given by its directory."""
+    return directory / "annotations", directory / "texts"
+
+
 def evaluate_set(
     name: str, run: Converter, authority_represents: dict[str, str]
 ) -> tuple[Scores, dict[str, Scores]]:
     """Score every gold file of one set; returns the total and the per-source scores."""
-    gold_dir, text_dir = SETS[name]
+    gold_dir, text_dir = SETS[name] if name in SETS else _layout(Path(name))
     total = Scores()
     per_source: dict[str, Scores] = {}
     for path in sorted(gold_dir.glob("*.yaml")):
@@ -170,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also score the fourth, independently written held-out set")
     parser.add_argument("--heldout5", action="store_true",
                         help="also score the fifth, independently written held-out set")
+    parser.add_argument("--set", type=Path, action="append", default=[], metavar="DIR",
+                        help="also score DIR/texts against DIR/annotations (repeatable)")
     parser.add_argument("--details", action="store_true", help="list missed and spurious acts")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -181,10 +191,13 @@ def main(argv: list[str] | None = None) -> int:
               "kg.convert.convert(text, *, source_id, authority, meta) and "
               "kg.authority.load_authority(). Nothing scored.")
         return 0
+    for d in args.set:
+        if not all(p.is_dir() for p in _layout(d)):
+            parser.error(f"{d}: needs the folders texts/ and annotations/")
     report = {}
     names = (["seeds"] + ["held-out"] * args.heldout + ["held-out-2"] * args.heldout2
              + ["held-out-3"] * args.heldout3 + ["held-out-4"] * args.heldout4
-             + ["held-out-5"] * args.heldout5)
+             + ["held-out-5"] * args.heldout5 + [str(d) for d in args.set])
     for name in names:
         total, per_source = evaluate_set(name, run, authority_represents)
         print(table(name, total, per_source))

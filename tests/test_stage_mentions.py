@@ -174,3 +174,68 @@ def test_the_following_month_counts_forward_from_the_date_before(auth) -> None:
 def test_following_as_a_preposition_is_no_relative_month(auth) -> None:
     a = _run("In 1960, following May talks, they left.", auth)
     assert [m.date for m in a.mentions if m.kind == "Date"] == [PartialDate(1960)]
+
+
+def _envoys(a) -> dict[str, tuple[str | None, str | None, str | None]]:
+    return {m.surface: (m.title, m.adjective, m.of_state) for m in a.mentions if m.kind == "Envoy"}
+
+
+def test_a_description_after_the_full_name(auth) -> None:
+    a = _run(
+        "The group, headed by Yevgeny Antipov, a veteran official of the consular "
+        "administration of the Soviet Foreign Ministry, came. Amikam Norkin, the commander of "
+        "the Israeli Air Force, flew. Otto Quill, head of the Freedonian delegation, spoke.",
+        auth,
+    )
+    got = _envoys(a)
+    assert got["Yevgeny Antipov"] == ("official", None, "Soviet Foreign Ministry")
+    assert got["Amikam Norkin"] == ("commander", None, "Israeli Air Force")
+    assert got["Otto Quill"] == ("head", None, "Freedonian")
+
+
+def test_a_description_before_the_full_name(auth) -> None:
+    a = _run(
+        "In Moscow, a Soviet Foreign Ministry spokesman, Gennady Gerasimov, told reporters. "
+        "The commander of the Israeli Air Force, Amikam Norkin, travelled. "
+        "Soviet Foreign Ministry spokesman Boris Pyadyshev said no.",
+        auth,
+    )
+    got = _envoys(a)
+    assert got["Gennady Gerasimov"][::2] == ("spokesman", "Soviet Foreign Ministry")
+    assert got["Amikam Norkin"] == ("commander", None, "Israeli Air Force")
+    # the title pattern takes "Ministry" as the adjective; the state stands before it
+    assert got["Boris Pyadyshev"][2] == "Soviet Foreign Ministry"
+
+
+def test_the_head_of_a_delegation_and_new_titles(auth) -> None:
+    a = _run(
+        "The Israeli consular delegation headed by Aryeh Levin arrived. A delegation led by "
+        "Khaled Mashal came. General Secretary Konstantin Chernenko died. Senator Henry "
+        "Jackson wrote. Jan Wiec, who had led the Polish party since 1956, fell.",
+        auth,
+    )
+    got = _envoys(a)
+    assert got["Aryeh Levin"] == ("head of delegation", "Israeli", None)
+    assert got["Khaled Mashal"] == ("head of delegation", None, None)
+    assert got["Konstantin Chernenko"][0] == "General Secretary"
+    assert got["Henry Jackson"][0] == "Senator"
+    assert got["Jan Wiec"] == ("leader", None, "Polish")
+
+
+def test_names_with_diacritics(auth) -> None:
+    a = _run("The president and his foreign minister, Jiří Dienstbier, agreed.", auth)
+    assert _envoys(a)["Jiří Dienstbier"][0] == "foreign minister"
+
+
+def test_places_buildings_and_bodies_are_no_described_persons(auth) -> None:
+    a = _run(
+        "They landed at Firefly Airport, the main airport. The Security Council, the "
+        "highest body of the United Nations, met. Radio Moscow, the official voice of the "
+        "state, spoke. In Fredville Square, the head of the delegation spoke. He was received "
+        "by the head of its consular department. The Israelis asked. A Polish official "
+        "news agency, Quill Today, reported.",
+        auth,
+    )
+    assert _envoys(a) == {}
+    # a person's name in a place named after him is not the person
+    assert not [m for m in a.mentions if m.surface == "Firefly"]

@@ -106,8 +106,8 @@ def test_state_of_a_head_of_state_from_the_place_the_sentence_names(auth) -> Non
         "In Zembla, President Hugo Blank spoke.",
         auth,
     )
-    # an unknown place leaves the state unknown: no guess, no envoy
-    assert _new(a) == {"ezra-tamir": "israel"}
+    # an unknown place leaves the state unknown: a person, but no guessed state
+    assert _new(a) == {"ezra-tamir": "israel", "hugo-blank": None}
 
 
 def test_state_of_a_head_of_state_from_the_dateline(auth) -> None:
@@ -138,9 +138,9 @@ def test_state_from_an_office_title_only_one_state_held(tmp_path) -> None:
     auth2 = load_authority(tmp_path)
     a = _run("In 1955, Grand Chancellor Otto Quill spoke.", auth2)
     assert _new(a) == {"otto-quill": "freedonia"}
-    # a title the data shows held by several states names none
+    # a title the data shows held by several states names none: no state is guessed
     b = _run("In 1952, Foreign Minister Otto Quill spoke.", auth2)
-    assert _new(b) == {}
+    assert _new(b) == {"otto-quill": None}
 
 
 def test_initials_are_written_out_when_the_text_gives_the_full_name(auth) -> None:
@@ -187,3 +187,86 @@ def test_a_capital_in_an_undated_text_is_the_state_of_the_years_it_names(auth) -
     links = _links(_run("Moscow broke off relations with Israel long ago. Talks followed in "
                         "2005.", auth))
     assert ("Moscow", "state/russia", "government") in links
+
+
+def _person_of(a, surface: str) -> list[str | None]:
+    return [m.entity for m in a.mentions if m.surface == surface]
+
+
+def test_new_person_from_a_description_after_the_name(auth) -> None:
+    a = _run(
+        "The group, headed by Yevgeny Antipov, a veteran official of the consular "
+        "administration of the Soviet Foreign Ministry, landed at Firefly Airport. "
+        "Later Antipov said no.",
+        auth,
+    )
+    assert _new(a) == {"yevgeny-antipov": "soviet-union"}
+    e = next(e for e in a.entities if e.id == "yevgeny-antipov")
+    assert e.evidence.of(a.text) == "Yevgeny Antipov" and e.label == "Yevgeny Antipov"
+    assert _person_of(a, "Antipov") == ["person/yevgeny-antipov"]
+    assert not [m for m in a.mentions if m.entity == "person/rufus-firefly"]  # an airport
+
+
+def test_new_person_from_a_description_before_the_name(auth) -> None:
+    a = _run(
+        "In Moscow, a Soviet Foreign Ministry spokesman, Gennady Gerasimov, told reporters. "
+        "The commander of the Israeli Air Force, Amikam Norkin, travelled to Moscow. "
+        "Norkin met Gerasimov.",
+        auth,
+    )
+    assert _new(a) == {"gennady-gerasimov": "soviet-union", "amikam-norkin": "israel"}
+    assert _person_of(a, "Norkin") == ["person/amikam-norkin"]
+    assert _person_of(a, "Gerasimov") == ["person/gennady-gerasimov"]
+
+
+def test_head_of_a_delegation_gets_a_state_only_from_the_text(auth) -> None:
+    a = _run(
+        "The Israeli consular delegation headed by Aryeh Levin arrived. A Hamas delegation "
+        "led by Khaled Mashal came to Moscow. Mashal left.",
+        auth,
+    )
+    # Hamas is no state the data knows: the person is made, his state is not guessed
+    assert _new(a) == {"aryeh-levin": "israel", "khaled-mashal": None}
+    assert _person_of(a, "Mashal") == ["person/khaled-mashal"]
+
+
+def test_state_given_after_the_title_and_particle_surnames(auth) -> None:
+    a = _run(
+        "The ambassador of Poland Jan Kowalski came. Foreign Minister of Freedonia Omar "
+        "al-Tayeb answered. Freedonian Foreign Minister Farouk al-Sharaa left. Sharaa and "
+        "Kowalski stayed.",
+        auth,
+    )
+    assert _new(a) == {
+        "jan-kowalski": "poland",
+        "omar-al-tayeb": "freedonia",
+        "farouk-al-sharaa": "freedonia",
+    }
+    assert _person_of(a, "Sharaa") == ["person/farouk-al-sharaa"]
+    assert _person_of(a, "Kowalski") == ["person/jan-kowalski"]
+
+
+def test_new_titles_and_persons_without_a_state(auth) -> None:
+    a = _run(
+        "Senator Henry Jackson wrote. Jan Wiec, who had led the Polish party since 1956, fell. "
+        "His foreign minister, Jiří Dienstbier, and Dr. Kurt Birrenbach spoke. "
+        "Jackson replied.",
+        auth,
+    )
+    assert _new(a) == {
+        "henry-jackson": None,  # "Senator" alone ties him to no state
+        "jan-wiec": "poland",
+        "jiri-dienstbier": None,
+        "kurt-birrenbach": None,
+    }
+    assert _person_of(a, "Jackson") == ["person/henry-jackson"]
+
+
+def test_no_person_from_bodies_places_or_a_lone_titled_surname(auth) -> None:
+    a = _run(
+        "President Zorro came. Mr. Prime Minister, we write. The Security Council, the "
+        "highest body, met. Radio Moscow, the official voice, spoke. The Israeli ambassador, "
+        "Fredville Square, was closed.",
+        auth,
+    )
+    assert _new(a) == {}

@@ -10,6 +10,7 @@ Nothing is linked to an entity here; the resolve stage does that.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import weakref
 from dataclasses import replace
@@ -23,6 +24,7 @@ _TITLE = (
     r"prime\s+minister|foreign\s+minister|defen[cs]e\s+minister|"
     r"Minister\s+of\s+Foreign\s+Affairs|Minister|President|Vice[- ]President|Premier|"
     r"Chancellor|King|Queen|Ambassador|ambassador|Envoy|envoy|Consul|consul|"
+    r"General\s+Secretary|Senator|Commander|"
     r"Charg[eé]\s+d'[Aa]ffaires|charg[eé]\s+d'affaires|Secretary[- ]General|"
     r"Secretary\s+of\s+State|Foreign\s+Secretary|Chairman|chairman|Director(?:\s+General)?|"
     r"director(?:\s+general)?|[Rr]epresentative|[Ss]pokesman|[Ss]pokesperson|[Dd]iplomat|"
@@ -32,9 +34,12 @@ _TITLE_PRE = (
     r"(?:(?:Deputy|Acting|acting|deputy|former|Former|Permanent|permanent|First|first)\s+)*"
 )
 # a name may carry a lower-case particle before its last part: "Abdelsalam al-Majali"
+# letters of names written with diacritics ("Jiří Dienstbier", "Erdoğan") count too
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿā-ž"
 _NAME = (
-    r"(?:[A-Z]\.\s?){0,3}[A-Z][a-z]+(?:['’][a-rt-z][a-z]*)?"
-    r"(?:(?:[- ]|\s(?:al|el|ad|bin|ibn|abu|de|van|von)[- ])(?:[A-Z]\.\s)?[A-Z][a-z]+){0,2}"
+    rf"(?:[A-Z]\.\s?){{0,3}}[{_UP}][{_LOW}]+(?:['’][a-rt-z][a-z]*)?"
+    rf"(?:(?:[- ]|\s(?:al|el|ad|bin|ibn|abu|de|van|von)[- ])(?:[A-Z]\.\s)?[{_UP}][{_LOW}]+){{0,2}}"
 )
 _NOT_ADJ = (
     r"(?:Prime|Foreign|Defen[cs]e|Interior|Deputy|Acting|Vice|Permanent|First|Former|"
@@ -71,6 +76,59 @@ _APPOSED = re.compile(
     rf"(?:(?!{_NOT_ADJ})(?P<adj>[A-Z][a-z]+(?:['’]s)?)\s+)?{_TITLE_PRE}(?P<title>{_TITLE})\b"
     rf"(?:\s+of\s+(?:the\s+)?(?P<of1>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}))?"
 )
+# nouns that name a person's office in a description around his name ("Amikam Norkin, the
+# commander of the Israeli Air Force"; "a Soviet Foreign Ministry spokesman, Gennady
+# Gerasimov,"): only as the head of the description, never as an adjective ("the
+# official news agency")
+_ROLE = (
+    r"(?:[Oo]fficial|[Ss]pokes(?:man|woman|person)|[Cc]ommander(?:-in-[Cc]hief)?|[Hh]ead|"
+    r"[Cc]hief|[Aa]mbassador|[Ee]nvoy|[Cc]onsul|[Dd]iplomat|[Mm]inister|[Pp]resident|"
+    r"[Pp]remier|[Cc]hairman|[Dd]irector(?:[- ][Gg]eneral)?|[Ss]ecretary(?:[- ][Gg]eneral)?|"
+    r"[Gg]eneral\s+[Ss]ecretary|[Ss]ecretary\s+of\s+[Ss]tate|[Ss]enator|[Aa]dvis[eo]r|"
+    r"[Aa]ide|[Nn]egotiator|[Ee]missary|[Rr]epresentative|[Dd]eputy|[Ll]eader|"
+    r"[Cc]harg[eé]\s+d'[Aa]ffaires|[Cc]ounsel(?:l)?or|[Aa]ttach[eé])"
+)
+# a full name: two or more capitalised parts, or initials and a surname
+_FULL_NAME = (
+    rf"(?:(?:[A-Z]\.\s?){{1,3}}[{_UP}][{_LOW}]+(?:[- ][{_UP}][{_LOW}]+)?|"
+    rf"[{_UP}][{_LOW}]+(?:['’][a-rt-z][a-z]*)?"
+    rf"(?:(?:[- ]|\s(?:al|el|ad|bin|ibn|abu|de|van|von)[- ])(?:[A-Z]\.\s)?[{_UP}][{_LOW}]+)"
+    r"{1,2})"
+)
+# words a description may hold before its head noun: no conjunction or preposition, so
+# it stays one noun phrase ("a veteran Soviet")
+_DESC_WORD = r"(?!(?:and|or|with|by|from|between|to|of|for|in|at|on|who|which|that)\b)[\w'’-]+"
+# "Gennady Gerasimov, a Soviet Foreign Ministry spokesman": the description after the name
+_APPOSED_AFTER = re.compile(
+    rf"(?<![\w.’'-])(?P<name>{_FULL_NAME}),\s+(?:(?:a|an|the)\s+)?"
+    rf"(?P<pre>(?:{_DESC_WORD}\s+){{0,5}}?)(?P<title>{_ROLE})\b"
+    rf"(?P<post>\s+(?:of|for|at|in|to|with|who\s+(?:had\s+|has\s+)?(?:ruled|led|headed))\s+"
+    rf"[^,.;:()“”\"\n]{{1,90}}?)?(?=\s*[,.;:()]|\s*$)"
+)
+# "a Soviet Foreign Ministry spokesman, Gennady Gerasimov," / "The commander of the Israeli
+# Air Force, Amikam Norkin,": the description before the name, set off by commas
+_APPOSED_BEFORE = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?P<pre>(?:{_DESC_WORD}\s+){{0,5}}?)(?P<title>{_ROLE})"
+    rf"(?P<post>\s+(?:of|for|at|in|to)\s+[^,.;:()“”\"\n]{{1,90}}?)?,\s+"
+    rf"(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?P<name>{_FULL_NAME})(?=\s*[,.;]|\s+[a-z])"
+)
+# "Nicolae Ceausescu, who had led the Romanian party": a leader by what he led
+_WHO_LED = re.compile(
+    rf"(?<![\w.’'-])(?P<name>{_FULL_NAME}),\s+who\s+(?:had\s+|has\s+)?(?:led|headed|ruled)\s+"
+    rf"(?:the\s+|a\s+)?(?P<pre>(?:{_DESC_WORD}\s+){{0,3}}?)"
+    r"(?P<title>party|government|country|state|regime|delegation|mission|ministry|army)\b"
+    r"(?P<post>\s+(?:of|in)\s+[^,.;:()“”\"\n]{1,60}?)?(?=\s*[,.;:()]|\s+(?:since|from|until|for|in)\b)"
+)
+# "a delegation headed by Aryeh Levin", "The Israeli consular delegation led by ..."
+_HEADED_BY = re.compile(
+    r"(?:\b(?P<adj>[A-Z][a-z]+)\s+(?:[a-z]+\s+)?)?(?:delegation|mission|group|team)\b,?"
+    rf"\s+(?:headed|led)\s+by\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?P<name>{_FULL_NAME})"
+    r"(?!\s*[A-Z])"
+)
+_CAPRUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+# capitalised words before a title that are part of an office's name: "Soviet Foreign
+# Ministry spokesman Gennady Gerasimov", where the title pattern's adjective is "Ministry"
+_LEAD_RUN = re.compile(r"(?:[A-Z][\w'’-]*\s+){1,3}$")
 _HONORIFIC = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr)\.\s*(?P<name>{_NAME})")
 _GROUP = re.compile(
     r"\b(?:the\s+two|both)\s+(?:countries|states|governments|sides|nations)\b", re.I
@@ -78,7 +136,7 @@ _GROUP = re.compile(
 # "the two leaders agreed": the last two persons named
 _PERSON_GROUP = re.compile(r"\b[Tt]he\s+two\s+(?:men|leaders|statesmen|presidents|ministers)\b")
 _PRONOUN = re.compile(r"\b(?:I|my|me|[Yy]ou|[Yy]our)\b")
-_CAPWORD = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_CAPWORD = re.compile(rf"\b[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\b")
 _RELDAY = re.compile(
     r"\b(?:[Tt]his\s+(?:evening|morning|afternoon)|[Tt]oday|[Tt]onight|[Yy]esterday|"
     r"[Ll]ast\s+night)\b"
@@ -171,6 +229,18 @@ _NOT_NAMES = frozenset(
         "Gate",
         "Dam",
         "Canal",
+    ]
+)
+
+#: words no person's name is made of, for the resolve stage's new persons
+NOT_NAMES = _NOT_NAMES
+# what a person's name may be the name of: "Ben-Gurion Airport" is no person
+_NAMED_AFTER = frozenset(
+    [
+        *("Hotel", "Street", "Square", "Airport", "Avenue", "Road", "Palace", "Hall"),
+        *("Mosque", "Church", "Bridge", "Gate", "Dam", "Canal", "Boulevard", "University"),
+        *("Prize", "Foundation", "Institute", "Stadium", "Park", "Station", "Museum"),
+        *("Library", "Hospital", "Forest", "Center", "Centre", "Plan", "Doctrine"),
     ]
 )
 
@@ -420,6 +490,38 @@ def _titled_envoy(m: re.Match[str], *, of_state: str | None) -> Mention:
     )
 
 
+_ROLE_WORD = re.compile(rf"^{_ROLE}$")
+
+
+def _state_words(*parts: str | None) -> str | None:
+    """The capitalised runs of a description that may name the person's state ("Soviet
+    Foreign Ministry", "Israeli Air Force"), "; "-separated for the resolve stage; None
+    when there are none.  Whether one names a state is for the resolve stage to say."""
+    runs = []
+    for part in parts:
+        for r in _CAPRUN.finditer(part or ""):
+            words = [w for w in r.group(0).split() if w not in ("The", "A", "An")]
+            while words and _ROLE_WORD.match(words[-1]):
+                words.pop()
+            if words:
+                runs.append(" ".join(words))
+    return "; ".join(runs) or None
+
+
+def _not_a_person(name: str, forms: dict[str, tuple[str, str]]) -> bool:
+    """A two-word capitalised phrase that is no person's name: a word that never starts a
+    name ("Security Council", "Ben-Gurion Airport"), or a state or place the gazetteer
+    knows ("Tel Aviv", "Radio Moscow")."""
+    words = name.replace("-", " ").split()
+    if any(w in _NOT_NAMES or w.rstrip(".") in _NOT_NAMES for w in name.split()):
+        return True
+    if any(w in _NOT_NAMES for w in words):
+        return True
+    keys = {name.lower(), *(w.lower() for w in words)}
+    keys |= {f"{x} {y}".lower() for x, y in itertools.pairwise(words)}
+    return any(forms.get(k, ("", ""))[1] in ("State", "Place") for k in keys)
+
+
 def run(a: Analysis) -> Analysis:
     text = a.text
     mentions: list[Mention] = []
@@ -431,19 +533,68 @@ def run(a: Analysis) -> Analysis:
             if sp is not None:
                 regions.append(sp)
 
+    forms = _gazetteer(a.authority)[1] if a.authority is not None else {}
+
     # 1. titled persons (adjective + title + name), names after Mr./Dr.
     for region in regions:
         for m in _TITLED.finditer(text, region.start, region.end):
             name = Span(*m.span("name"))
             if any(w in _NOT_NAMES for w in m.group("name").split()):
                 continue
-            mentions.append(_titled_envoy(m, of_state=m.group("of1") or m.group("of2")))
+            of_state = m.group("of1") or m.group("of2")
+            if of_state is None and m.group("adj"):
+                # "Soviet Foreign Ministry spokesman X": the state may stand before the
+                # adjective the pattern took ("Ministry")
+                lead = _LEAD_RUN.search(text, max(region.start, m.start() - 60), m.start())
+                if lead is not None:
+                    of_state = _state_words(lead.group(0) + m.group("adj"))
+            mentions.append(_titled_envoy(m, of_state=of_state))
             taken.append(name)
         for m in _APPOSED.finditer(text, region.start, region.end):
             name = Span(*m.span("name"))
             if taken.overlaps(name) or any(w in _NOT_NAMES for w in m.group("name").split()):
                 continue
-            mentions.append(_titled_envoy(m, of_state=m.group("of1")))
+            of_state = m.group("of1")
+            if of_state is None:
+                # "Todor Zhivkov, the Communist leader who had ruled Bulgaria": the rest of
+                # the description may name the state
+                after = _APPOSED_AFTER.match(text, m.start("name"), region.end)
+                if after is not None:
+                    of_state = _state_words(after.group("pre"), after.group("post"))
+            mentions.append(_titled_envoy(m, of_state=of_state))
+            taken.append(name)
+        # a full name with a description set off by commas, after or before it, and the
+        # head of a delegation: the description's capitalised words may name the state
+        for pattern in (_APPOSED_AFTER, _APPOSED_BEFORE, _WHO_LED):
+            for m in pattern.finditer(text, region.start, region.end):
+                name = Span(*m.span("name"))
+                if taken.overlaps(name) or _not_a_person(m.group("name"), forms):
+                    continue
+                title = re.sub(r"\s+", " ", m.group("title"))
+                mentions.append(
+                    Mention(
+                        name,
+                        "Envoy",
+                        m.group("name"),
+                        title="leader" if pattern is _WHO_LED else title,
+                        title_span=Span(*m.span("title")),
+                        of_state=_state_words(m.group("pre"), m.group("post")),
+                    )
+                )
+                taken.append(name)
+        for m in _HEADED_BY.finditer(text, region.start, region.end):
+            name = Span(*m.span("name"))
+            if taken.overlaps(name) or _not_a_person(m.group("name"), forms):
+                continue
+            mentions.append(
+                Mention(
+                    name,
+                    "Envoy",
+                    m.group("name"),
+                    title="head of delegation",
+                    adjective=m.group("adj") if m.group("adj") not in _NOT_NAMES else None,
+                )
+            )
             taken.append(name)
         if text[region.start : region.end].isupper():
             for m in _TITLED_CAPS.finditer(text, region.start, region.end):
@@ -487,7 +638,12 @@ def run(a: Analysis) -> Analysis:
                 if taken.overlaps(span):
                     # a longer titled name found around a gazetteer name: keep the titled one
                     continue
-                mentions.append(Mention(span, kind, found, head=_head(text, span.end)))
+                head = _head(text, span.end)
+                if kind in ("Envoy", "Other") and head.split()[:1] and (
+                    head.split()[0] in _NAMED_AFTER
+                ):
+                    continue  # "Ben-Gurion Airport", "King David Hotel": named after him
+                mentions.append(Mention(span, kind, found, head=head))
                 taken.append(span)
 
     # 3. groups, pronouns in letters, other capitalised words (for coreference)
@@ -503,6 +659,10 @@ def run(a: Analysis) -> Analysis:
         for m in _CAPWORD.finditer(text, region.start, region.end):
             span = Span(*m.span())
             if m.group(0) not in _NOT_NAMES and not taken.overlaps(span):
+                if _head(text, span.end).split()[:1] and (
+                    _head(text, span.end).split()[0] in _NAMED_AFTER
+                ):
+                    continue  # "Ben-Gurion Airport": no reference back to the person
                 mentions.append(Mention(span, "Name", m.group(0)))
 
     mentions.extend(_date_mentions(a))

@@ -11,11 +11,13 @@ two states named.  Only the authority API is used (``lookup``, ``fuzzy_lookup``,
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 
 from kg.records import Analysis, Document, Entity, Mention, Span, entity_key
 from kg.stages import Stage
+from kg.stages.mentions import NOT_NAMES
 
 _PLACE_PREP = re.compile(
     r"(?:\b(?:in|at|to|from|near|into|outside|visit(?:ed|s|ing)?|toward|towards|via)\s+(?:the\s+)?)$",
@@ -131,6 +133,47 @@ _FUNCTION = frozenset(
 
 #: how many of the latest state mentions "the two countries" may refer to
 _GROUP_WINDOW = 8
+
+
+def _ascii(name: str) -> str:
+    """A name without its diacritics ("Erdoğan" → "Erdogan"): slugs are plain ASCII."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+
+
+_PARTICLE = re.compile(r"^(?:al|el|ad|bin|ibn|abu|de|van|von)[- ]", re.I)
+
+
+def _surname_keys(name: str) -> list[str]:
+    """The bare forms a later mention of this person may take: the last word, and for a
+    name with a particle the part after it ("al-Sharaa" → "sharaa")."""
+    words = name.split()
+    if not words:
+        return []
+    last = words[-1].lower()
+    keys = [last]
+    bare = _PARTICLE.sub("", last)
+    if bare != last and bare:
+        keys.append(bare)
+    return keys
+
+
+def _full_person_name(surface: str, auth) -> bool:
+    """Two or more capitalised parts (or initials and a surname), none of them a state or a
+    place the authority data knows: enough to make a person of without a state."""
+    words = surface.replace("-", " ").split()
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+        return False
+    if any(w in NOT_NAMES or w.rstrip(".") in NOT_NAMES for w in words):
+        return False  # "Mr. Prime Minister", "Security Council"
+    for w in [surface, *words]:
+        if w.lower() in _PARTICLES:
+            continue
+        if auth.lookup(w, kind="State") is not None or auth.lookup(w, kind="Place") is not None:
+            return False
+    return True
+
+
+_PARTICLES = frozenset(["al", "el", "ad", "bin", "ibn", "abu", "de", "van", "von"])
 
 
 def _slug(name: str) -> str:
@@ -270,25 +313,34 @@ def run(a: Analysis) -> Analysis:
                 surnames.setdefault(last, key)
                 return key
             return None
-        if m is not None and m.title and m.title != "Mr.":
+        honorific = m is not None and m.title == "Mr." and _full_person_name(surface, auth)
+        if m is not None and m.title and (m.title != "Mr." or honorific):
+            # "Dr. Kurt Birrenbach": a full name after an honorific is a person too
             state = state_for(m, year)
-            if state is None:
+            if state is None and not _full_person_name(surface, auth):
+                # a titled surname alone, with no state the text ties to it, is too
+                # little to make a person of ("President Assad" somewhere unnamed)
                 return None
             label = _full_name(text, _nice(surface))
-            slug = _slug(label)
+            slug = _slug(_ascii(label))
+            if not slug:
+                return None
             if slug not in new:
+                # a new person; the state only when the text ties him to one, never guessed
                 new[slug] = Entity(
                     id=slug,
                     kind="Envoy",
                     label=label,
-                    represents=state.id,
+                    represents=state.id if state is not None else None,
                     evidence=m.span,
                     source=a.source_id,
                 )
-                use(state)
+                if state is not None:
+                    use(state)
             key = entity_key(new[slug])
             used[key] = new[slug]
-            surnames.setdefault(last, key)
+            for word in _surname_keys(surface):
+                surnames.setdefault(word, key)
             return key
         return None
 
@@ -327,11 +379,14 @@ def run(a: Analysis) -> Analysis:
             if st is not None:
                 return st
         if m.of_state:
-            words = m.of_state.split()
-            for n in range(len(words), 0, -1):
-                st = auth.lookup(" ".join(words[:n]), kind="State", year=year)
-                if st is not None:
-                    return st
+            # "of the United States"; a description's capitalised runs come "; "-separated
+            # ("Soviet Foreign Ministry; Moscow"): the longest start of one that is a state
+            for run in m.of_state.split("; "):
+                words = run.split()
+                for n in range(len(words), 0, -1):
+                    st = auth.lookup(" ".join(words[:n]), kind="State", year=year)
+                    if st is not None:
+                        return st
         return None
 
     # what any mention of a surname says of its state ("Premier Begin" ... "Israeli Prime
