@@ -1,0 +1,426 @@
+"""When: an act's date from its own clause, a relative one ("last month"), an
+anniversary's, or the one the context fixes ("during that visit", the year a paragraph
+opened with, the date of a letter or of an encyclopedia entry), the context being kept
+sentence by sentence in :class:`Timeline`.
+
+A partial date stays partial; nothing is guessed beyond what the text and its context say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.records import Act, Analysis, Document, Mention, PartialDate, Sentence, Span
+from kg.stages.acts.arguments import CLAUSE_BREAK
+from kg.stages.acts.patterns import RELATIONS, Pattern
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|reported|reports|stated|wrote|informed|according\s+to)\b", re.I
+)
+_CONNECTIVE = re.compile(
+    r"^(?:During\s+(?:the|that|this|his|her)\s+(?:visit|meeting|talks|trip|stay)|At\s+the\s+time|"
+    r"As\s+a\s+(?:result|consequence)|At\s+the\s+same\s+time|Following\s+this|"
+    r"Subsequently|Consequently|Thereafter|Soon\s+after|Shortly\s+after(?:wards)?)\b"
+)
+
+
+_SAID = ("PublicStatement", "Proposal")  # acts dated, failing their own date, by the story's
+
+
+def _date(
+    text: str,
+    sent: Sentence,
+    clause: Span,
+    trig: re.Match[str],
+    dates: list[Mention],
+    prev_dates: list[Mention],
+    passive: bool = False,
+) -> tuple[PartialDate | None, float]:
+    """The act's date and a confidence penalty: in the clause, else the sentence opening."""
+    ts = trig.start()
+    inside = [d for d in dates if clause.start <= d.span.start and d.span.end <= clause.end]
+    after = [
+        d
+        for d in inside
+        if d.span.start >= ts
+        and not re.search(
+            r"\b(?:since|until|till|before)\s+$", text[max(0, d.span.start - 8) : d.span.start]
+        )
+        # "restore relations, broken off in June 1967": the date of another event
+        and not _OTHER_EVENT.search(text, trig.end(), d.span.start)
+        # "the first meeting since X broke off relations in 1967": that event's date
+        and not _BACKGROUND_CLAUSE.search(text, trig.end(), d.span.start)
+        # "agreement has been reached that they will meet on November 19": a later event
+        and not _FUTURE.search(text, trig.end(), d.span.start)
+    ]
+    if after:
+        return after[0].date, 0.0
+
+    te = trig.end()
+    close = [
+        d
+        for d in dates
+        if te <= d.span.start <= te + 25
+        and not re.search(r"\b(?:since|until|till|before)\s+$", text[te : d.span.start])
+        and not CLAUSE_BREAK.search(text[te : d.span.start])
+        and not _FUTURE.search(text, te, d.span.start)
+    ]
+    if close and passive:  # "relations, which were interrupted on May 2, 1949"
+        return close[0].date, 0.0
+    # "the talks in March, I have the honour to inform you that X agrees to ...": a date
+    # of the matrix clause does not date what its "that" clause tells
+    before = [
+        d for d in inside if d.span.end <= ts and not re.search(r"\bthat\b", text[d.span.end : ts])
+    ]
+    if before:
+        return before[-1].date, 0.0
+    if close:
+        return close[0].date, 0.0
+    if re.search(r",\s*(?:where|when)\s*$", text[max(sent.span.start, clause.start - 10) :
+                                                 clause.start]):
+        # "in July 2017 X visited Israel, where he was received ...": the time and place
+        # of what the relative clause hangs on
+        hung = [d for d in dates if d.span.end <= clause.start]
+        if hung:
+            return hung[-1].date, 0.05
+    opening = [d for d in dates if d.span.start - sent.span.start <= 12 and d.span.end <= ts]
+    if opening and not _REPORTING.search(text[opening[0].span.end : ts]):
+        return opening[0].date, 0.05
+    if _CONNECTIVE.match(text[sent.span.start : sent.span.end]) and prev_dates:
+        return PartialDate(prev_dates[-1].date.year), 0.1
+    if re.search(r"\band\s*$", text[max(sent.span.start, clause.start - 6) : clause.start]) and (
+        re.match(r"\s*(?:was|were|is|are|has|had|have|later|then)\b", text[clause.start : ts + 4])
+    ):
+        # "arrived last night and was welcomed by ...": a predicate sharing its subject
+        # and its time with the one before
+        shared = [
+            d
+            for d in dates
+            if d.span.end <= clause.start
+            and not re.search(
+                r"\b(?:since|until|till|before)\s+$", text[max(0, d.span.start - 8) : d.span.start]
+            )
+        ]
+        if shared:
+            return shared[-1].date, 0.05
+    earlier = [d for d in dates if d.span.end <= ts and d.explicit]
+    if earlier:  # the year the sentence is about, from another of its clauses
+        return PartialDate(earlier[-1].date.year), 0.1
+    later = [
+        d
+        for d in dates
+        if d.span.start >= te
+        and d.explicit
+        and not _OTHER_EVENT.search(text, te, d.span.start)
+        and not _BACKGROUND_CLAUSE.search(text, te, d.span.start)
+    ]
+    if later:  # "... sent arms to Egypt, and in October 1973 ...": the sentence's year
+        return PartialDate(later[0].date.year), 0.15
+    return None, 0.0
+
+
+_RELATIVE = re.compile(r"\b(?:(last|this)\s+(month|year)|(earlier|later)\s+this\s+month)\b",
+                       re.I)
+
+
+def relative_date(
+    text: str, clause: Span, doc: Document | None, fallback: PartialDate | None, penalty: float
+) -> tuple[PartialDate | None, float]:
+    """"my stay in Washington last month", in a letter of October 1974: September 1974 (the
+    document's date, else the text's, is "now")."""
+    now = (doc.date if doc is not None and doc.date is not None else None) or fallback
+    m = _RELATIVE.search(text, clause.start, clause.end)
+    if m is None or now is None:
+        return None, penalty
+    which, unit = (m.group(1) or "this").lower(), (m.group(2) or "month").lower()
+    if unit == "year":
+        return PartialDate(now.year - (which == "last")), penalty + 0.1
+    if now.month is None:
+        return None, penalty
+    if which == "last":
+        y, mo = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
+        return PartialDate(y, mo), penalty + 0.1
+    return PartialDate(now.year, now.month), penalty + 0.1
+
+
+_IRREGULAR_PAST = frozenset(
+    [
+        *("met", "broke", "cut", "sent", "held", "had", "made", "began", "spoke", "told"),
+        *("wrote", "sold", "gave", "took", "came", "went", "flew", "became", "brought"),
+        *("bought", "fought", "led", "left", "paid", "put", "read", "said", "saw", "set"),
+        *("shut", "sought", "stood"),
+    ]
+)
+
+
+def _present(word: str, verb: bool = False) -> bool:
+    """A present-tense trigger word ("establish", "signs"); with ``verb``, any verb form
+    that is not a past one counts ("Israel and China establish relations")."""
+    w = word.split()[0].lower()
+    if w in ("was", "has"):
+        return False
+    if (w.endswith("s") and not w.endswith("ss")) or w in ("resume", "restore", "renew"):
+        return True
+    return verb and not w.endswith(("ed", "ing")) and w not in _IRREGULAR_PAST
+
+
+_PAST_TIME = re.compile(
+    r"\b(?:last|previous|ago|earlier|formerly|once|years?|months?|weeks?|in\s+\d{4})\b", re.I
+)
+_FUTURE = re.compile(r"\b(?:will|shall|would)\b")
+_OTHER_TIME = re.compile(
+    r"\b(?:later|afterwards?|subsequently|eventually|since|until|once|formerly|previously|"
+    r"then|ever|still|today|now|at\s+the\s+time|in\s+the\s+(?:past|end|future))\b",
+    re.I,
+)
+_NEAR_DAY = re.compile(
+    r"\b(?:(?:days|hours)\s+(?:before|after|later|earlier)|the\s+(?:following|next|previous)\s+"
+    r"day|the\s+day\s+(?:before|after)|the\s+same\s+day|on\s+the\s+eve|the\s+ceremony)\b",
+    re.I,
+)
+# a date after "since ..." or "until ..." dates that other event, not the trigger's
+_BACKGROUND_CLAUSE = re.compile(r"\b(?:since|until|till|before|ever\s+since)\s+(?!\d)", re.I)
+# a participle after a comma opens another event's phrase: "relations, broken off in 1967"
+_OTHER_EVENT = re.compile(
+    r",\s+(?:\w+ed|broken|cut|sent|held|made|begun|signed)\b|"
+    # "restored relations, ending a rupture that began when X broke them off in 1967"
+    r"\b(?:that|which)\s+(?:had\s+)?(?:began|begun|started)\b"
+)
+_DURING_EVENT = re.compile(
+    r"\b(?:during|after|following|at|on)\s+(?:that|the|this|his|her|its|their)\s+(?:\w+\s+)?"
+    r"(?:visit|meeting|talks|trip|stay|arrival)\b",
+    re.I,
+)
+# "the twenty-fifth anniversary of the restoration of relations": an earlier event
+_ANNIVERSARY = re.compile(
+    r"\b(?P<n>[a-z]+(?:-[a-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+anniversary\s+of\s+(?:the\s+)?$", re.I
+)
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        [
+            *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+            *("ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"),
+            *("sixteenth", "seventeenth", "eighteenth", "nineteenth"),
+        ],
+        start=1,
+    )
+}
+_TENS = dict(zip(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"],
+                 range(20, 100, 10), strict=True))
+
+
+def ordinal(word: str) -> int | None:
+    """"twenty-fifth" → 25, "40th" → 40, "tenth" → 10; None for anything else."""
+    w = word.lower()
+    if w[:-2].isdigit():
+        return int(w[:-2])
+    if w in _ORDINALS:
+        return _ORDINALS[w]
+    for tens, n in _TENS.items():
+        if w == tens[:-1] + "ieth":
+            return n
+        if w.startswith(tens + "-") and w[len(tens) + 1 :] in _ORDINALS:
+            return n + _ORDINALS[w[len(tens) + 1 :]]
+    return None
+
+
+def years_in_force(a: Analysis, sentences: list[Sentence]) -> list[int | None]:
+    """The year in force at each sentence: its own first explicit date, else the last one
+    of its document, else the document's date."""
+    out: list[int | None] = []
+    dates = sorted(
+        (m for m in a.mentions if m.kind == "Date" and m.date and m.explicit),
+        key=lambda m: m.span.start,
+    )
+    last: dict[int, int | None] = {}
+    docs = {d.n: d for d in a.documents}
+    i = 0
+    for sent in sentences:
+        doc = docs.get(sent.doc, a.documents[0] if a.documents else None)
+        ref = (doc.date if doc else None) or a.date
+        last.setdefault(sent.doc, ref.year if ref else None)
+        own = None
+        while i < len(dates) and dates[i].span.start < sent.span.end:
+            if dates[i].span.start >= sent.span.start and own is None:
+                own = dates[i].date.year
+            i += 1
+        if own is not None:
+            last[sent.doc] = own
+        out.append(own if own is not None else last[sent.doc])
+    return out
+
+
+@dataclass
+class Timeline:
+    """The dates in force while the text is read sentence by sentence: the previous
+    sentence's dates, the year each paragraph tells of, the time each paragraph last named,
+    the last visit or meeting's date (for "during that visit") and where it was told."""
+
+    lead_paragraph: int | None
+    near_day: set[int]
+    prev_dates: list[Mention] = field(default_factory=list)
+    para_year: dict[int, int] = field(default_factory=dict)
+    para_date: dict[int, PartialDate] = field(default_factory=dict)
+    last_event: PartialDate | None = None
+    event_at: tuple[int, int] | None = None  # the document and paragraph of last_event
+
+    @classmethod
+    def of(cls, a: Analysis, sentences: list[Sentence]) -> Timeline:
+        """The timeline before the first sentence."""
+        text = a.text
+        return cls(
+            next((x.paragraph for x in a.sentences if x.lead), None),
+            {x.paragraph for x in sentences if _NEAR_DAY.search(text, x.span.start, x.span.end)},
+        )
+
+    def advance(self, text: str, sent: Sentence, dates: list[Mention], found: list[Act]) -> None:
+        """After a sentence: what it dated and named becomes the context of the next."""
+        self.prev_dates = dates
+        for x in found:
+            if x.type in ("Visit", "Meeting") and x.date is not None:
+                self.last_event = x.date
+                self.event_at = (sent.doc, sent.paragraph)
+        told_at = [  # a month named: the time of a story (a bare year may be background)
+            d for d in dates
+            if d.explicit and d.date.month is not None
+            and not re.search(r"\b(?:since|until|till|before|after)\s+(?:\w+\s+)?$",
+                              text[max(0, d.span.start - 16) : d.span.start])
+        ]
+        if told_at:
+            self.para_date[sent.paragraph] = told_at[0].date
+        if self.last_event is not None and any(
+            d.explicit and d.date.year != self.last_event.year for d in dates
+        ) and not any(x.type in ("Visit", "Meeting") for x in found):
+            self.event_at = None  # the story has moved to another time
+        opening = [d for d in dates if d.span.start - sent.span.start <= 40]
+        if opening:  # "In 2017, ...", "An example is X in 2017": the paragraph's year now
+            self.para_year[sent.paragraph] = opening[-1].date.year
+        elif dates:
+            self.para_year.pop(sent.paragraph, None)
+
+
+def trigger_date(
+    text: str,
+    sent: Sentence,
+    clause: Span,
+    trig: re.Match[str],
+    pat: Pattern,
+    dates: list[Mention],
+    doc: Document | None,
+    text_date: PartialDate | None,
+    year: int | None,
+    time: Timeline,
+) -> tuple[PartialDate | None, float, int | None] | None:
+    """A trigger's date, its confidence penalty and the year its act is in: its own clause's
+    date, a relative one ("last month"), an anniversary's, else one the context fixes; None
+    when an anniversary cannot be dated (no act is claimed then)."""
+    date, penalty = _date(text, sent, clause, trig, dates, time.prev_dates, pat.form == "passive")
+    if date is None:
+        date, penalty = relative_date(text, clause, doc, text_date, penalty)
+    anniv = (
+        _ANNIVERSARY.search(text, max(sent.span.start, trig.start() - 40), trig.start())
+        if pat.form == "noun"
+        else None
+    )
+    if anniv is not None:
+        # the event is as many years before the date as the anniversary says;
+        # without both, no date can be told and no act is claimed
+        n = ordinal(anniv.group("n"))
+        base = date or (PartialDate(year) if year else None)
+        if n is None or base is None:
+            return None
+        date, penalty = PartialDate(base.year - n), penalty + 0.1
+    act_year = date.year if date else year
+    if (
+        date is None
+        and time.last_event is not None
+        and _DURING_EVENT.search(
+            text[max(sent.span.start, trig.start() - 80) : clause.end]
+        )
+    ):
+        date, penalty = time.last_event, 0.1  # "during that visit": the visit's date
+    if date is None and time.para_year.get(sent.paragraph) is not None:
+        # the year the paragraph is telling of
+        date, penalty = PartialDate(time.para_year[sent.paragraph]), 0.1
+    # a dated letter or record inside a collection dates what it says itself
+    story = doc is None or not doc.n or doc.date is None
+    if date is None and story and pat.type in _SAID and sent.paragraph in time.para_date:
+        # "In March 2006 X arrived ... Russian officials said that ...": said
+        # at the time the paragraph tells of
+        told = time.para_date[sent.paragraph]
+        date, penalty = PartialDate(told.year, told.month), 0.1
+    if (date is None and story and pat.type in _SAID and time.last_event is not None
+            and time.event_at is not None and time.event_at[0] == sent.doc):
+        # "Soviet officials insisted that ...", told just after the visit it
+        # comments on: said at the time of that visit
+        date, penalty = PartialDate(time.last_event.year, time.last_event.month), 0.1
+    return date, penalty, act_year
+
+
+def document_date(
+    a: Analysis,
+    sent: Sentence,
+    pat: Pattern,
+    trig: re.Match[str],
+    act_type: str,
+    dates: list[Mention],
+    doc: Document | None,
+    date: PartialDate | None,
+    penalty: float,
+    time: Timeline,
+) -> tuple[PartialDate | None, float]:
+    """Failing any other, the date the document or the entry's day gives an act."""
+    # a present-tense act in a lead sentence or a letter happens on its date
+    present = _present(trig.group(0), pat.form == "verb")
+    if (
+        date is None
+        and doc is not None
+        and doc.date is not None
+        and present
+        and ((sent.lead and doc.n == 0) or (doc.n and pat.form == "verb"))
+    ):
+        date, penalty = doc.date, 0.05
+    if (
+        date is None
+        and doc is not None
+        and doc.n
+        and doc.date is not None
+        and doc.date.month is not None
+        and (doc.kind in ("PressStatement", "Memorandum")
+             or pat.name == "meeting-our")
+        and act_type not in RELATIONS
+        and not _PAST_TIME.search(a.text, sent.span.start, sent.span.end)
+    ):
+        # a short document of a collection (a communiqué, a report) tells of
+        # the days it is dated in, unless it names another time
+        date, penalty = PartialDate(doc.date.year, doc.date.month), 0.1
+    if (
+        date is None
+        and a.genre == "encyclopedia"
+        and sent.doc == 0
+        and sent.paragraph == time.lead_paragraph
+        and a.date is not None
+        and not dates
+        # "restore relations, 23 years after X broke them off": not that day
+        and not _PAST_TIME.search(a.text, sent.span.start, trig.end())
+    ):
+        # an entry "on this day": its opening paragraph tells of that day
+        date, penalty = a.date, 0.1
+    if (
+        date is None
+        and a.genre == "encyclopedia"
+        and sent.doc == 0
+        and a.date is not None
+        and a.date.day is not None
+        and not dates
+        and time.para_year.get(sent.paragraph) in (None, a.date.year)
+        and not _PAST_TIME.search(a.text, sent.span.start, sent.span.end)
+        and (sent.paragraph in time.near_day
+             or not _OTHER_TIME.search(a.text, sent.span.start, sent.span.end))
+    ):
+        # the rest of such an entry tells of the days around that day ("days
+        # before the ceremony"), unless it says it moves on ("later"): its month
+        date, penalty = PartialDate(a.date.year, a.date.month), 0.15
+    return date, penalty

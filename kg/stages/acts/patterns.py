@@ -1,0 +1,669 @@
+"""The trigger patterns: one for each way the texts tell of an act ("severed diplomatic
+relations", "X's visit to Y"), with its act type, its form ("verb", "noun", "passive") and a
+base confidence; and the act types that are changes of relations.
+
+Kept apart because they are data, read by every other step.  ``PATTERNS`` is in reading
+order, mostly grouped by act type: a pattern may rely on the acts the ones before it found
+in the same sentence ("letter-answered" comes last), so the order is not to be changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_REL = (
+    r"(?:(?:full|formal|normal|official|its|their|the|diplomatic|all|harmonious|and)\s+){0,4}"
+    r"(?:relations|ties|relationship)"
+)
+_DREL = r"(?:(?:full|formal|normal|official|its|their|the)\s+){0,3}diplomatic\s+(?:relations|ties)"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger: act type, form ("verb", "noun", "passive") and base confidence."""
+
+    name: str
+    type: str
+    form: str
+    regex: re.Pattern[str]
+    confidence: float
+
+
+def _p(name: str, type_: str, form: str, regex: str, conf: float = 0.9) -> Pattern:
+    return Pattern(name, type_, form, re.compile(regex, re.I), conf)
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    _p(
+        "severance-verb",
+        "SeveranceOfRelations",
+        "verb",
+        rf"\b(?:severed|severs|sever|broke\s+off|broken\s+off|break\s+off|breaks\s+off|cut\s+off|"
+        rf"cuts\s+off|ruptured|suspended)\s+{_REL}",
+    ),
+    _p(
+        "severance-gerund",
+        "SeveranceOfRelations",
+        "noun",
+        rf"\b(?:severing|breaking\s+off|cutting\s+off)\s+{_REL}",
+        0.8,
+    ),
+    _p(
+        "severance-passive",
+        "SeveranceOfRelations",
+        "passive",
+        rf"\b{_REL},?(?:\s+[\w’']+){{0,5}}?\s+(?:were|was|had\s+been|have\s+been|being)\s+"
+        rf"(?:severed|broken\s+off|cut\s+off|ruptured|interrupted)",
+        0.8,
+    ),
+    _p(
+        "severance-participle",
+        "SeveranceOfRelations",
+        "passive",
+        rf"\b{_REL},\s+(?:severed|broken\s+off|cut\s+off|ruptured)\s+(?=by\b)",
+        0.75,
+    ),
+    _p(
+        "severance-noun",
+        "SeveranceOfRelations",
+        "noun",
+        rf"\b(?:severance|rupture|breaking\s+off|break)\s+(?:of|in)\s+{_REL}",
+        0.8,
+    ),
+    _p(
+        "resumption-verb",
+        "ResumptionOfRelations",
+        "verb",
+        rf"\b(?:resumed?|resumes|restored?|restores|renew(?:ed|s)?|re-?establish(?:ed|es)?)\s+{_REL}",
+    ),
+    _p(
+        "resumption-noun",
+        "ResumptionOfRelations",
+        "noun",
+        rf"\b(?:resumption|restoration|renewal|re-?establishment)\s+of\s+{_REL}",
+        0.85,
+    ),
+    _p(
+        "resumption-passive",
+        "ResumptionOfRelations",
+        "passive",
+        rf"\b{_REL}(?:\s+[\w’']+){{0,5}}?\s+(?:were|was|had\s+been|have\s+been)\s+"
+        rf"(?:resumed|restored|renewed|re-?established)",
+        0.8,
+    ),
+    _p(
+        "establishment-verb",
+        "EstablishmentOfRelations",
+        "verb",
+        rf"\bestablish(?:ed|es)?\s+{_DREL}",
+    ),
+    _p(
+        "establishment-noun",
+        "EstablishmentOfRelations",
+        "noun",
+        rf"\bestablishment\s+of\s+{_DREL}",
+        0.8,
+    ),
+    _p(
+        "establishment-gerund",
+        "EstablishmentOfRelations",
+        "verb",
+        rf"(?<=\bby\s)establishing\s+{_DREL}",
+        0.75,
+    ),
+    _p(
+        "establishment-passive",
+        "EstablishmentOfRelations",
+        "passive",
+        rf"\b{_DREL},?(?:\s+[\w’']+){{0,5}}?\s+(?:were|was|had\s+been|have\s+been)\s+"
+        rf"(?:established|set\s+up|opened)",
+        0.8,
+    ),
+    _p(
+        "consular-verb",
+        "EstablishmentOfConsularRelations",
+        "verb",
+        r"\b(?:established|establish|opened|open|set\s+up)\s+(?:\w+\s+){0,2}?consular\s+"
+        r"(?:ties|relations|delegation|mission|office|section)",
+    ),
+    _p(
+        "consular-noun",
+        "EstablishmentOfConsularRelations",
+        "noun",
+        r"\b(?:creation|establishment|opening)\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+)?consular\s+"
+        r"(?:ties|relations|delegation|mission|office|section)",
+        0.85,
+    ),
+    _p(
+        "consular-consulate",
+        "EstablishmentOfConsularRelations",
+        "verb",
+        r"\b(?:opened|open|establish(?:ed)?|set\s+up)\s+(?:an?\s+|its\s+|their\s+)?"
+        r"(?:\w+\s+)?consulate(?:s|\s+general)?\s+(?=in\s)",
+        0.75,
+    ),
+    _p("recognition-verb", "Recognition", "verb", r"\brecogni[sz](?:ed|es|e)\b"),
+    _p("recognition-noun", "Recognition", "noun", r"\brecognition\s+of\b", 0.8),
+    _p(
+        "recognition-granted",
+        "Recognition",
+        "verb",
+        r"\b(?:grant(?:ed|s)?|extend(?:ed|s)?|accord(?:ed|s)?)\s+(?:(?:de\s+jure|de\s+facto|full|"
+        r"formal|official)\s+)*recognition\s+to\s+",
+        0.85,
+    ),
+    _p("visit-verb", "Visit", "verb", r"\bvisit(?:ed|s)?\s+(?!to\b|of\b|by\b)"),
+    _p("visit-noun", "Visit", "noun", r"\bvisits?\s+to\s+", 0.85),
+    _p("visit-arrived", "Visit", "verb", r"\barriv(?:ed|es|ing)\s+in\s+", 0.8),
+    # "X arrived here last night": here is the report's place (its dateline, else the
+    # state the report is mainly about)
+    _p("visit-here", "Visit", "verb", r"\b(?:arriv(?:ed|es)|came|comes)\s+here\b", 0.75),
+    # "Vice President X is in Moscow": a person's stay in a foreign capital
+    _p(
+        "visit-is-in",
+        "Visit",
+        "verb",
+        r"(?<=[a-z]\s)(?:is|was)\s+(?:now\s+|currently\s+)?in\s+(?=(?-i:[A-Z])[\w’'-]+\s+"
+        r"(?:to|for|on)\b)|(?<=[a-z]\s)(?:is|was)\s+back\s+in\s+(?=(?-i:[A-Z]))",
+        0.7,
+    ),
+    _p(
+        "visit-where",
+        "Visit",
+        "verb",
+        r"\b(?:in|to)\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+where\s+"
+        r"(?:[\w’'-]+\s+){1,3}?(?:had\s+)?(?:flown|flew|gone|went|travel(?:l)?ed|arrived|come|came)\b",
+        0.75,
+    ),
+    _p(
+        "visit-travelled",
+        "Visit",
+        "verb",
+        r"\b(?:(?:came|comes|(?:(?<=had\s)|(?<=has\s)|(?<=have\s)|(?<=already\s)|(?<=also\s))come|flew|flies|flown|travel(?:l)?ed|"
+        r"travels|went|journeyed)\s+"
+        r"(?:[a-z]+ly\s+)?(?:on\s+)?to|left\s+for)\s+",
+        0.8,
+    ),
+    _p(
+        "visit-taken-to",
+        "Visit",
+        "verb",
+        # "his tour, which has already taken him to Damascus": the traveller's journey
+        r"\b(?:trip|tour|journey)\b[^;:]{0,100}?\b(?:has|had|have)\s+"
+        r"(?:already\s+|also\s+)?taken\s+(?:him|her|them)\s+to\s+",
+        0.7,
+    ),
+    _p(
+        "meeting-verb",
+        "Meeting",
+        "verb",
+        r"\b(?:met|meets|meet)\s+(?:with\s+)?|"
+        r"\b(?:spoke|speaks|talked|conferred)\s+(?:(?:separately|privately|briefly)\s+)?with\s+",
+    ),
+    _p(
+        "meeting-exchanged",
+        "Meeting",
+        "verb",
+        r"\bexchanged\s+(?:a\s+few\s+|brief\s+|some\s+)?(?:words|greetings|views|pleasantries)\b",
+        0.7,
+    ),
+    _p(
+        "meeting-noun",
+        "Meeting",
+        "noun",
+        r"\b(?:meeting|talks|conversations?|consultations|session)\s+"
+        r"(?:with|between|of(?=\s+[^.;]{1,60}?\b(?:and|with)\b))\s+",
+        0.85,
+    ),
+    _p(
+        "meeting-held",
+        "Meeting",
+        "verb",
+        r"\b(?:held|had|conducted|began|opened)\s+(?!(?:annual|regular|periodic|frequent|routine)\b)"
+        r"(?:\w+\s+){0,2}?(?:talks|negotiations|consultations|a\s+meeting)\b(?:\s+with\s+)?",
+        0.8,
+    ),
+    _p(
+        "meeting-their",
+        "Meeting",
+        "noun",
+        r"(?<=\btheir\s)(?:first\s+|last\s+|recent\s+)?(?:meeting|talks)\b",
+        0.7,
+    ),
+    _p(
+        "meeting-took-place",
+        "Meeting",
+        "noun",
+        r"\b(?:talks|negotiations|contacts|consultations)\s+(?:\w+\s+){0,2}?"
+        r"(?:took\s+place|were\s+held|began|started|opened)\b",
+        0.7,
+    ),
+    _p(
+        "letter-wrote-to",
+        "Correspondence",
+        "verb",
+        r"\b(?:wrote|writes|telegraphed|cabled)\s+(?:\w+\s+){0,2}?to\s+|"
+        r"\b(?:telephoned|phoned)\s+(?=(?-i:[A-Z]))",
+    ),
+    _p(
+        "letter-sent",
+        "Correspondence",
+        "verb",
+        r"\bsen[dt]s?\s+(?:\w+\s+){0,5}?(?:letter|message|note|telegram|cable|invitation)s?\b"
+        r"(?:\s+to\s+)?",
+    ),
+    _p(
+        "letter-exchange",
+        "Correspondence",
+        "noun",
+        r"\bexchange\s+of\s+(?:letters|notes|messages|telegrams)\s+between\s+",
+        0.85,
+    ),
+    _p(
+        "letter-noun",
+        "Correspondence",
+        "noun",
+        r"\b(?:letter|note|telegram|reply)\b(?=,?\s+(?:of|dated)\s+(?:\d|[A-Z]))|"
+        r"(?<=['’]s\s)(?:letter|note|telegram)\b|(?<=\bhis\s)letter\b",
+        0.8,
+    ),
+    _p(
+        "letter-to",
+        "Correspondence",
+        "noun",
+        r"\b(?:in\s+)?(?:a|an|his|her|its|their)\s+(?:personal\s+|official\s+)?"
+        r"(?:letter|message|note|telegram|cable)\s+to\s+",
+        0.75,
+    ),
+    _p(
+        "letter-from",
+        "Correspondence",
+        "noun",
+        r"\b(?:letter|note|telegram|cable|message|memorandum)\s+from\s+",
+        0.8,
+    ),
+    _p(
+        "letter-citation",
+        "Correspondence",
+        "noun",
+        r"(?-i:\b(?:Telegram|Letter|Cable|Note|Dispatch))\s+"
+        r"(?=(?:(?:Tov|Comrade)\.?\s+)?(?-i:[A-Z])[^;()]{0,40}?\bof\s+(?:\d{1,2}\s+)?"
+        r"(?-i:[A-Z])[a-z]+\.?\s+\d)",
+        0.75,
+    ),
+    _p(
+        "statement-verb",
+        "PublicStatement",
+        "verb",
+        r"\b(?:declared|announced|announces|declares|stated)\b",
+        0.8,
+    ),
+    _p(
+        "statement-issued",
+        "PublicStatement",
+        "verb",
+        r"\b(?:issued|released|made|published)\s+(?:a|an)\s+(?:\w+\s+){0,2}?"
+        r"(?:statement|declaration|communiqu[eé])\b",
+    ),
+    _p(
+        "agreement-signed",
+        "Agreement",
+        "verb",
+        r"\b(?:sign(?:ed|s|ing)?|conclu(?:ded|des|ding|sion))\s+(?:of\s+)?(?:[\w’'-]+\s+){0,6}?"
+        r"(?:agreements?|treaty|treaties|accord|pact|deal|communiqu[eé]|protocol|convention|(?-i:Declaration)|"
+        r"memorandum\s+of\s+understanding)\b",
+    ),
+    _p(
+        "agreement-agreed-to",
+        "Agreement",
+        "verb",
+        r"\bagreed\s+to\s+(?:lend|supply|provide|sell|deliver|finance|build|grant|buy|purchase)\b",
+        0.8,
+    ),
+    _p(
+        "agreement-passive",
+        "Agreement",
+        "passive",
+        r"\b(?:agreements?|treaty|accord|deal|communiqu[eé])\b[^.;]{0,80}?"
+        r"\b(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:signed|initial(?:l)?ed)\b",
+        0.8,
+    ),
+    _p(
+        "agreement-reached",
+        "Agreement",
+        "verb",
+        r"\breached\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:understanding|agreement|accord|deal)\b",
+        0.75,
+    ),
+    _p(
+        "agreement-reached-passive",
+        "Agreement",
+        "passive",
+        r"\b(?:an?\s+|the\s+)?(?:agreement|understanding|accord)\s+(?:has|had|was|have)\s+"
+        r"(?:been\s+)?reached\b",
+        0.75,
+    ),
+    _p(
+        "agreement-agreed-that",
+        "Agreement",
+        "verb",
+        r"\bagreed\s+(?:that|on|upon)\b",
+        0.7,
+    ),
+    _p(
+        "vote",
+        "Vote",
+        "verb",
+        r"\bvot(?:ed|es)\s+(?:in\s+favou?r\s+of|for|against|to)\b|\babstained\b",
+    ),
+    _p(
+        "arms-transfer",
+        "ArmsTransfer",
+        "noun",
+        r"\b(?:arms|weapons?|weaponry)\s+(?:shipments?|sales?|supplies)\b|"
+        r"\bshipments?\s+of\s+(?:arms|weapons?|weaponry)\b|\b(?:sale|sales)\s+of\s+(?:arms|weapons?)\b",
+        0.8,
+    ),
+    _p(
+        "arms-supply",
+        "ArmsTransfer",
+        "verb",
+        r"\b(?:supply|supplied|supplies|supplying|sending|sent|provide|provided|sold|sells|"
+        r"selling|delivered|shipped)\s+(?:[\w-]+\s+)?(?:with\s+)?(?:(?:advanced|modern|military|"
+        r"new|artillery|anti-aircraft|surveillance)\s+)?(?:arms|weapons?|weaponry|tanks|jets|"
+        r"(?:air-defen[cs]e|missile|anti-aircraft|rocket|weapons?)\s+systems|"
+        r"fighter\s+jets|aircraft|missiles|ammunition|drones|rifles|munitions|"
+        r"military\s+equipment)\b",
+    ),
+    _p(
+        "arms-passive",
+        "ArmsTransfer",
+        "passive",
+        r"\b(?:arms|weapons?|weaponry|missiles|tanks|aircraft|advis[eo]rs|soldiers|troops)\s+"
+        r"(?:were\s+|was\s+)?(?:provided|sent|supplied|shipped|delivered)\s+(?=by|from)",
+        0.85,
+    ),
+    _p("proposal-verb", "Proposal", "verb", r"\bpropos(?:ed|es)\b|\bput\s+forward\b", 0.85),
+    # in a letter: "I propose that ...", "I would like to invite you to ..."
+    _p(
+        "proposal-first-person",
+        "Proposal",
+        "verb",
+        r"(?-i:\bI)\s+(?:(?:would\s+like|wish|want)\s+to\s+)?(?:propose|suggest|invite)\b",
+        0.8,
+    ),
+    # in a letter: "during my stay in Washington"
+    _p(
+        "visit-first-person",
+        "Visit",
+        "verb",
+        r"(?-i:\b(?:my|our))\s+(?:recent\s+|last\s+|official\s+)?(?:stay|visit|trip|journey)\s+"
+        r"(?:in|to)\s+|"
+        # "We arrived in Moscow on 3 September": the writer's own journey
+        r"(?-i:\b(?:I|[Ww]e))\s+(?:\w+ly\s+)?(?:arrived\s+in|came\s+to|flew\s+to|"
+        r"travel(?:l)?ed\s+to|went\s+to)\s+",
+        0.75,
+    ),
+    # in a letter: "when we discussed these matters": its writer and its addressee
+    _p(
+        "meeting-we",
+        "Meeting",
+        "verb",
+        r"(?-i:\b[Ww]e)\s+(?:have\s+|had\s+)?(?:discussed|talked\s+(?:about|over))\b",
+        0.65,
+    ),
+    # "the trade agreement of October 1972": an agreement named by its date
+    _p(
+        "agreement-of-date",
+        "Agreement",
+        "noun",
+        r"\b(?:agreements?|treaty|accord)\s+of\s+(?=(?:(?-i:[A-Z])[a-z]+\.?\s+)?\d{4}\b)",
+        0.7,
+    ),
+    # in a letter: "X handed me your letter during our conversation"
+    _p(
+        "meeting-our",
+        "Meeting",
+        "verb",
+        r"\b(?:during|at|in)\s+our\s+(?:recent\s+)?(?:conversation|meeting|talks)\b",
+        0.7,
+    ),
+    # "The General Secretary accepted an invitation from the President to visit ..."
+    _p(
+        "proposal-invitation-accepted",
+        "Proposal",
+        "passive",
+        r"\baccepted\s+(?:an?\s+|the\s+|his\s+|her\s+)?invitation\s+(?=from\b)",
+        0.75,
+    ),
+    _p(
+        "proposal-asked",
+        "Proposal",
+        "verb",
+        r"\b(?:asked|requested|invited|urged)\s+(?=(?:[\w’'-]+\s+){1,5}?to\s+(?:restore|resume|renew|"
+        r"establish|re-?establish|normali[sz]e)\b)",
+        0.75,
+    ),
+    _p(
+        "proposal-noun",
+        "Proposal",
+        "noun",
+        r"(?<=\bits\s)(?:proposal|initiative|peace\s+plan)\b|"
+        r"(?-i:\b(?:a|an|the)\s+[A-Z][a-z]+\s+)(?:proposal|initiative|peace\s+plan)\b|"
+        r"(?<=['’]s\s)(?:proposal|initiative|peace\s+plan)\b",
+        0.75,
+    ),
+    _p(
+        "statement-told-press",
+        "PublicStatement",
+        "verb",
+        r"\b(?:told|tells|addressed|addresses)\s+(?:reporters|journalists|newsmen|correspondents|"
+        r"the\s+(?:delegates|delegations|guests|audience|crowd|participants)|"
+        r"the\s+(?:[\w-]+\s+)?(?:conference|summit|rally|gathering|session)|"
+        r"the\s+press|(?:the\s+)?(?:[A-Z][\w’']*\s+){0,2}(?:parliament|assembly|congress|senate)|"
+        r"(?:the\s+)?(?-i:(?:[A-Z][\w.]*\s+){1,3}(?:Times|Post|Journal|News|Herald|Tribune|Radio|"
+        r"Television|TV|Agency))|"
+        r"(?:the\s+)?(?-i:(?:[A-Z][\w.’']*\s+){0,3}(?:Assembly|Parliament|Congress|Knesset|Duma|"
+        r"Senate|Council|Bundestag|Sejm|Majlis|Politburo|Cabinet|Soviet)))\b",
+        0.8,
+    ),
+    _p(
+        "statement-expressed",
+        "PublicStatement",
+        "verb",
+        r"\bexpress(?:ed|es)\s+(?:(?:its|his|her|their|the|deep|profound|great|strong|full)\s+|"
+        r"[\"“]){0,3}(?:satisfaction|regret|gratitude|support|disappointment|concern|hope|"
+        r"opposition|appreciation|condolences|protest|displeasure|dissatisfaction|solidarity)\b",
+        0.8,
+    ),
+    _p(
+        "statement-judged",
+        "PublicStatement",
+        "verb",
+        r"\b(?:condemn(?:ed|s)|critici[sz](?:ed|es)|prais(?:ed|es)|accus(?:ed|es)|"
+        r"denounc(?:ed|es)|disavow(?:ed|s)|protested|warned|called\s+for|mentioned\s+to|"
+        r"blam(?:ed|es)|demanded\s+(?=that\b)|"
+        r"claimed\s+(?:in\s+\d{4}\s+)?(?=that\b)|"
+        r"(?:publicly\s+)?responded\s+(?=that\b)|publicly\s+responded)\b",
+        0.75,
+    ),
+    _p(
+        "statement-told-person",
+        "PublicStatement",
+        "verb",
+        r"\btold\s+(?=(?-i:[A-Z])[\w’'-]+\s+that\b)",
+        0.7,
+    ),
+    _p(
+        "statement-said-in",
+        "PublicStatement",
+        "verb",
+        r"\bsaid\s+(?:in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|"
+        r"speech|address|broadcast|communiqu[eé])|at\s+a\s+(?:news|press)\s+conference)\b",
+        0.75,
+    ),
+    _p(
+        "statement-answered",
+        "PublicStatement",
+        "verb",
+        r"\b(?:answered|replied|responded)\s+publicly\b|"
+        r"\bdescribed\s+(?=(?:[\w’'-]+\s+){1,4}as\b)|"
+        # "called it a success", "called the talks “serious”": a judgement made public
+        r"\bcalled\s+(?:it|the\s+\w+)\s+(?:[“\"]?an?\b|(?=[“\"]))",
+        0.7,
+    ),
+    _p(
+        "statement-said-at",
+        "PublicStatement",
+        "verb",
+        # "X, at a separate news conference, said", "X, speaking in Warsaw, said"
+        r"(?<=,)\s*(?:at\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+)?(?:news|press)\s+"
+        r"conference|speaking\s+(?:in|at|to)\s+[^,.;]{1,40}),\s+said\b|"
+        # "welcomed “the return of ...”": a public reaction in the speaker's words
+        r"\bwelcomed\s+(?=[“\"])",
+        0.7,
+    ),
+    _p(
+        "meeting-group",
+        "Meeting",
+        "verb",
+        r"\b(?:met|meets|met\s+with|conferred\s+with)\s+(?-i:(?:[A-Z][a-z]+\s+)(?:and\s+"
+        r"[A-Z][a-z]+\s+)?)(?:leaders|heads\s+of\s+state|officials|delegates|delegations)\b|"
+        r"\b(?:joined|attended)\s+the\s+(?:[\w-]+\s+){0,3}?(?:conference|summit)\b",
+        0.6,
+    ),
+    _p(
+        "meeting-purpose",
+        "Meeting",
+        "verb",
+        r"\b(?:to\s+(?:meet(?:\s+with)?|see|press|persuade|urge|confer\s+with)|"
+        r"for\s+talks\s+with)\s+",
+        0.7,
+    ),
+    _p(
+        "statement-quoted",
+        "PublicStatement",
+        "verb",
+        r"\b(?:was|were)\s+(?:\w+\s+)?quoted\s+as\b",
+        0.75,
+    ),
+    _p(
+        "statement-noun-by",
+        "PublicStatement",
+        "noun",
+        r"\b(?:declaration|statement|announcement)\s+(?:(?:of|in)\s+\d{4}\s+)?"
+        r"(?:in\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?,?\s+)?(?:made\s+)?(?=by\b)",
+        0.75,
+    ),
+    # "devoted to speeches by X, Y and Z": one statement for each speaker listed
+    _p(
+        "statement-speech-by",
+        "PublicStatement",
+        "noun",
+        r"\b(?:speech(?:es)?|address(?:es)?|remarks)\s+(?=by\b)",
+        0.7,
+    ),
+    _p(
+        "statement-press-conference",
+        "PublicStatement",
+        "noun",
+        r"\b(?:joint\s+)?(?:news|press)\s+conference\s+with\s+",
+        0.75,
+    ),
+    _p(
+        "statement-spoke-of",
+        "PublicStatement",
+        "verb",
+        r"\bspoke\s+(?:of|about)\b|\bspoke\s+at\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:ceremony|rally|"
+        r"session|summit|dinner|banquet|conference|signing|opening)\b",
+        0.7,
+    ),
+    _p(
+        "meeting-receiving",
+        "Meeting",
+        "verb",
+        r"\b(?:receiv(?:ed|es|ing)|hosted|hosts)\s+(?=(?:the\s+)?(?:visiting\s+)?(?-i:[A-Z]))",
+        0.8,
+    ),
+    _p(
+        "meeting-received-by",
+        "Meeting",
+        "passive",
+        r"\b(?:was|were)\s+(?:warmly\s+|officially\s+)?(?:received|welcomed|greeted)\s+"
+        r"(?:[\w’'-]+\s+){0,6}?by\s+",
+        0.8,
+    ),
+    _p(
+        "meeting-summoned",
+        "Meeting",
+        "verb",
+        r"\b(?:was|were)\s+(?:summoned|called\s+in)\s+(?:to\s+)?",
+        0.8,
+    ),
+    _p(
+        "vote-supported",
+        "Vote",
+        "verb",
+        r"\bsupported\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:draft\s+)?resolution\b|"
+        r"\bsupported\s+the\s+(?:acceptance|admission)\s+of\b|\bvetoe[sd]\b|"
+        r"\bprevented\s+(?:a|the)\s+(?:condemnation|resolution)\b",
+        0.8,
+    ),
+    # "The government said that ...", "officials insisted that ...": a position made public
+    _p(
+        "statement-said-that",
+        "PublicStatement",
+        "verb",
+        r"\b(?<!has\s)(?<!have\s)(?:said|insisted)\s+(?=that\b)|"
+        r"\bhailed\s+(?=(?:the|this|that|it)\b)",
+        0.7,
+    ),
+    # the speaker after the words: "..., a spokesman for the government said.",
+    # "Moscow, he said, could not ...", "..., said Moshe Sharett, the foreign minister":
+    # the speaker is the named group ``who`` ("according to X" is left out: in reports it
+    # is more often hearsay than a statement)
+    _p(
+        "statement-said-after",
+        "PublicStatement",
+        "verb",
+        r"(?<=[,”\"’])\s*[”\"’]?\s*(?P<who>(?:[\w.’'-]+\s+){0,7}?[\w.’'-]+)\s+"
+        r"(?:said|says|added|declared|insisted|conceded|remarked)(?=\s*[.,;])|"
+        r"(?<=,)\s+said\s+(?P<who2>(?-i:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}))(?=\s*[,.;])",
+        0.7,
+    ),
+    # "offered to mediate", "suggested that", "asked that", "invited X to visit",
+    # "urged Moscow to allow ...": a proposal from the subject to the one addressed
+    _p(
+        "proposal-offered",
+        "Proposal",
+        "verb",
+        r"\b(?:offered|offers)\s+to\s+(?=(?-i:[a-z]))|\b(?:suggested|asked|requested)\s+(?=that\b)|"
+        r"\binvited\s+(?=(?:[\w’'-]+\s+){1,5}?to\s+(?:visit|come|attend|take\s+part|participate|"
+        r"join|hold)\b)|\burged\s+(?=(?-i:[A-Z])[\w’'-]+\s+to\b)",
+        0.7,
+    ),
+    # "Moscow's call for an international conference", "called for a peace conference"
+    _p(
+        "proposal-conference",
+        "Proposal",
+        "noun",
+        r"\b(?:call(?:ed|s)?|proposal|plan)\s+for\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:conference|summit|talks|negotiations)\b",
+        0.7,
+    ),
+    # last: it needs the letters found before it in the sentence
+    # "Y answered that ...", after "X wrote to Y": Y's letter back to X
+    _p("letter-answered", "Correspondence", "verb",
+       r"\b(?:answered|replied|wrote\s+back)\b(?!\s+publicly)", 0.65),
+)
+
+RELATIONS = frozenset(
+    {
+        "Recognition",
+        "EstablishmentOfRelations",
+        "SeveranceOfRelations",
+        "ResumptionOfRelations",
+        "EstablishmentOfConsularRelations",
+    }
+)
