@@ -262,6 +262,12 @@ def test_new_titles_and_persons_without_a_state(auth) -> None:
     assert _person_of(a, "Jackson") == ["person/henry-jackson"]
 
 
+def test_slugs_fold_letters_without_a_separable_accent(auth) -> None:
+    a = _run("Polish President Lech Wałęsa came. Polish Foreign Minister Bronisław Geremek "
+             "spoke.", auth)
+    assert _new(a) == {"lech-walesa": "poland", "bronislaw-geremek": "poland"}
+
+
 def test_no_person_from_bodies_places_or_a_lone_titled_surname(auth) -> None:
     a = _run(
         "President Zorro came. Mr. Prime Minister, we write. The Security Council, the "

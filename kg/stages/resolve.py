@@ -135,9 +135,18 @@ _FUNCTION = frozenset(
 _GROUP_WINDOW = 8
 
 
+#: letters that carry no separable accent, so NFKD leaves them whole ("Wałęsa")
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+     "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i", "ð": "d", "þ": "th", "Þ": "Th"}
+)
+
+
 def _ascii(name: str) -> str:
-    """A name without its diacritics ("Erdoğan" → "Erdogan"): slugs are plain ASCII."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    """A name without its diacritics ("Erdoğan" → "Erdogan", "Wałęsa" → "Walesa"): slugs
+    are plain ASCII."""
+    folded = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    return folded.encode("ascii", "ignore").decode("ascii")
 
 
 _PARTICLE = re.compile(r"^(?:al|el|ad|bin|ibn|abu|de|van|von)[- ]", re.I)

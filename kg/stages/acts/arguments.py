@@ -52,10 +52,27 @@ PREPS: frozenset[str] = frozenset(
     ]
 )
 SUBJ_PREPS = PREPS - {"and"}
-_SKIP_BEFORE = re.compile(r"(?:\b(?:the|a|an|Mr\.|Mrs\.|Dr\.|[A-Z][a-z]+|de|of\s+the)\s+)*$")
+# between a verb and its object: "met the new Russian president, X", "received Mr. X"
+_DIRECT_OBJECT = re.compile(
+    r"\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?"
+    r"(?:(?:new|newly\s+elected|then|former|visiting|outgoing|incoming|acting|deputy|"
+    r"(?-i:[A-Z][\w’'-]*))\s+){0,3}"
+)
+# the word before a name that makes it a verb's object, not a subject
+_OBJECT_OF_VERB = re.compile(
+    r"[a-z]{2,}[^e]ed|followed|joined|urged|asked|accused|told|met|informed|invited|"
+    r"received|thanked|visited|recognized|recognised|supported|backed|persuaded|pressed"
+)
+# the words in front of a name or its title that belong to it: articles, honorifics,
+# capitalised words, and the modifiers of an office ("the new Russian president")
+_SKIP_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|Mr\.|Mrs\.|Dr\.|[A-Z][a-z]+|de|of\s+the|new|newly\s+elected|then|"
+    r"former|visiting|outgoing|incoming|acting|deputy|late|veteran|powerful|"
+    r"[a-z]+['’]s)\s+)*$"
+)
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _SUBJECT_PRONOUN = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|then|so|therefore)\s+|"
+    r"(?:^|[,;]\s*|\b(?:and|then|so|therefore|when|after|once|because|as|where)\s+|"
     # "In 1955 it signed": after an opening date
     r"^\s*(?:In|By|On|At|Later\s+in)\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,2}(?:\d{4})?,?\s*|^\s+|"
     # "Nevertheless he travelled": after a sentence adverb
@@ -116,8 +133,9 @@ _ENVOYS_OF = re.compile(
     # "an Israeli consular team": the state the delegation speaks for
     r"(?:\s+(?:consular|trade|official|diplomatic|military|parliamentary|government(?:al)?|"
     r"economic|technical|high-level|senior))?"
-    r"\s+(?:delegations?|negotiators|diplomats|envoys|representatives|emissaries|teams?|"
-    r"missions?)\b"
+    r"\s+(?:delegations?|negotiators|diplomats|envoys?|representatives|emissaries|teams?|"
+    # "summoned the Polish chargé d'affaires": an unnamed envoy stands for his state
+    r"missions?|ambassadors?|charg[eé]s?\s+d['’]affaires|consuls?(?:\s+general)?)\b"
 )
 
 
@@ -346,11 +364,8 @@ def find_roles(
                 break
             if p.prep in ("with", "to") or (
                 pat.form == "verb"
-                and p.start - te <= 6
-                and re.fullmatch(
-                    r"\s*(?:the\s+|his\s+|her\s+|their\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?",
-                    text[te : p.start],
-                )
+                and p.start - te <= 40
+                and _DIRECT_OBJECT.fullmatch(text, te, p.start)
             ):
                 counter += p.keys
                 # "with X and Y", "with X, Y and Z" (a bare comma only inside such a list)
@@ -554,17 +569,21 @@ def find_roles(
                 actors += subj[0].keys
         return actors, counter, place
 
-    if pat.type in ("Correspondence", "ArmsTransfer") and not counter:
+    if (pat.type in ("Correspondence", "ArmsTransfer") or pat.name == "statement-summoned") and (
+        not counter
+    ):
         # "sent you a note", "supplied Egypt with arms": the addressee inside the trigger
         counter += [
             k for p in parts if ts <= p.start and p.end <= te and not p.place for k in p.keys
         ]
 
-    # verbs: the subject, nearest on the left, with a coordinated one ("X and Y resume")
+    # verbs: the subject, nearest on the left, with a coordinated one ("X and Y resume"),
+    # not the object of an earlier verb ("Poland followed the Soviet Union and broke off")
     subj = [
         p
         for p in in_clause_left
         if (p.prep not in PREPS or (p.prep == "and" and ts - p.end <= 15)) and not p.place
+        and not _OBJECT_OF_VERB.fullmatch(p.prep)
     ]
     pron = CLAUSE_PRONOUN.search(text[clause.start : ts]) if not subj else None
     if pron and clause.start > sent.span.start:

@@ -16,7 +16,7 @@ from kg.stages.acts.patterns import Pattern
 _NEGATION = re.compile(
     r"\b(?:not|n't|never|no|without|failed|fail|refus(?:e|ed|al)|cancel(?:l)?ed|instead|"
     r"demand(?:s|ed)?|urg(?:e|ed|es|ing)|called\s+on|calling\s+on|ask(?:s|ed)?|"
-    r"request(?:s|ed)?|pressure|pressed)\b",
+    r"request(?:s|ed)?|pressure|pressed|stopped\s+short\s+of|stops\s+short\s+of)\b",
     re.I,
 )
 _MODAL = re.compile(
@@ -31,8 +31,17 @@ _MODAL = re.compile(
     r"generally|typically|always|interest|interested|ability|able|capable)\b",
     re.I,
 )
+# a sentence adverb set off by commas does not end a negation's scope: "It did not,
+# however, break off relations"; "stopped short of severing" denies the act too
+_INTERJECTION = re.compile(
+    r",\s*(?:however|though|of\s+course|in\s+fact|at\s+first|then|yet|moreover|"
+    r"nevertheless|for\s+its\s+part|for\s+their\s+part)\s*,\s*",
+    re.I,
+)
 _SCOPE_BARRIER = re.compile(
-    r",|—|\b(?:following|after|since|despite|during|because\s+of|due\s+to|thanks\s+to)\b", re.I
+    # "the threat was meant seriously when it cut ties": a "when" clause tells a fact
+    r",|—|\b(?:following|after|since|despite|during|because\s+of|due\s+to|thanks\s+to|when)\b",
+    re.I,
 )
 # a trigger inside what someone said or believed: "told him that the renewal ..."
 _REPORTED = re.compile(
@@ -67,7 +76,7 @@ _REAL_INFINITIVE = re.compile(
 
 def _unreal(text: str, clause: Span, trig: re.Match[str], form: str) -> bool:
     """Negated, modal or hypothetical: the words before the trigger in its clause say so."""
-    before = text[clause.start : trig.start()]
+    before = _INTERJECTION.sub(" ", text[clause.start : trig.start()])
     # a modal's scope ends at a comma or a preposition introducing an adjunct
     cuts = [m.end() for m in _SCOPE_BARRIER.finditer(before)]
     scope = before[cuts[-1] :] if cuts else before

@@ -40,7 +40,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "SeveranceOfRelations",
         "verb",
         rf"\b(?:severed|severs|sever|broke\s+off|broken\s+off|break\s+off|breaks\s+off|cut\s+off|"
-        rf"cuts\s+off|ruptured|suspended)\s+{_REL}",
+        rf"cuts\s+off|cut|ruptured|suspended)\s+{_REL}",
     ),
     _p(
         "severance-gerund",
@@ -96,7 +96,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "establishment-verb",
         "EstablishmentOfRelations",
         "verb",
-        rf"\bestablish(?:ed|es)?\s+{_DREL}",
+        rf"\bestablish(?:ed|es)?\s+{_REL}",
     ),
     _p(
         "establishment-noun",
@@ -199,6 +199,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "Meeting",
         "verb",
         r"\b(?:met|meets|meet)\s+(?:with\s+)?|"
+        r"\bpaid\s+(?:an?\s+)?(?:courtesy\s+|formal\s+|brief\s+|farewell\s+)?call\s+on\s+|"
         r"\b(?:spoke|speaks|talked|conferred)\s+(?:(?:separately|privately|briefly)\s+)?with\s+",
     ),
     _p(
@@ -221,7 +222,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "Meeting",
         "verb",
         r"\b(?:held|had|conducted|began|opened)\s+(?!(?:annual|regular|periodic|frequent|routine)\b)"
-        r"(?:\w+\s+){0,2}?(?:talks|negotiations|consultations|a\s+meeting)\b(?:\s+with\s+)?",
+        r"(?:\w+\s+){0,4}?(?:talks|negotiations|consultations|a\s+meeting)\b(?:\s+with\s+)?",
         0.8,
     ),
     _p(
@@ -348,14 +349,22 @@ PATTERNS: tuple[Pattern, ...] = (
         "agreement-agreed-that",
         "Agreement",
         "verb",
-        r"\bagreed\s+(?:that|on|upon)\b",
+        # "X and Y agreed to set up a hotline": two parties bind themselves (the stage
+        # drops it with fewer than two)
+        r"\bagreed\s+(?:that|on|upon)\b|\bagreed\s+to\s+(?=(?:set\s+up|establish|open|create|"
+        r"form|coordinate|exchange|hold|resume|restore|upgrade|raise|cooperate|work\s+together|"
+        r"co-?operate|expand|increase|strengthen|begin|start|launch)\b)"
+        # "agreed to establish diplomatic relations" is the establishment itself
+        r"(?![^.;]{0,50}\b(?:relations|ties)\b)",
         0.7,
     ),
     _p(
         "vote",
         "Vote",
         "verb",
-        r"\bvot(?:ed|es)\s+(?:in\s+favou?r\s+of|for|against|to)\b|\babstained\b",
+        # "voted in the General Assembly for resolution 3379"
+        r"\bvot(?:ed|es)\s+(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){0,3}"
+        r"\s+)?(?:in\s+favou?r\s+of|for|against|to)\b|\babstained\b",
     ),
     _p(
         "arms-transfer",
@@ -484,6 +493,13 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:condemn(?:ed|s)|critici[sz](?:ed|es)|prais(?:ed|es)|accus(?:ed|es)|"
         r"denounc(?:ed|es)|disavow(?:ed|s)|protested|warned|called\s+for|mentioned\s+to|"
         r"blam(?:ed|es)|demanded\s+(?=that\b)|"
+        # "welcomed the decision", not "welcomed him at the airport" (a reception)
+        r"welcom(?:ed|es)\s+(?=(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:decision|move|step|arrival|agreement|announcement|resolution|initiative|proposal|"
+        r"plan|talks|statement|news|release|restoration|resumption|establishment|signing|"
+        r"outcome|results?|ceasefire|cease-fire|accord|deal|treaty)\b)|"
+        r"(?:lodged|filed|registered|delivered)\s+(?:an?\s+)?(?:formal\s+|strong\s+|official\s+|"
+        r"sharp\s+|vigorous\s+)?protests?\b|"
         r"claimed\s+(?:in\s+\d{4}\s+)?(?=that\b)|"
         r"(?:publicly\s+)?responded\s+(?=that\b)|publicly\s+responded)\b",
         0.75,
@@ -562,6 +578,24 @@ PATTERNS: tuple[Pattern, ...] = (
         "PublicStatement",
         "noun",
         r"\b(?:speech(?:es)?|address(?:es)?|remarks)\s+(?=by\b)",
+        0.7,
+    ),
+    # "delivered a speech to the congress", "Addressing the Knesset on 20 May, he ..."
+    _p(
+        "statement-speech",
+        "PublicStatement",
+        "verb",
+        r"\b(?:delivered|gave|made|broadcast)\s+(?:an?\s+|his\s+|her\s+|the\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:speech|address|radio\s+address)\b|"
+        r"(?-i:\bAddressing)\s+(?:the\s+)?(?-i:[A-Z])",
+        0.7,
+    ),
+    # "summoned the Polish chargé d'affaires to protest": a protest lodged in person
+    _p(
+        "statement-summoned",
+        "PublicStatement",
+        "verb",
+        r"\bsummoned\s+(?:[^.;]{0,60}?)\b(?:to|in)\s+(?:lodge\s+an?\s+)?protest\b",
         0.7,
     ),
     _p(

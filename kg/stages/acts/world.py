@@ -290,7 +290,9 @@ def implied_parties(
             counter.append(st)
     elif pat.type in RELATIONS and pat.type != "Recognition":
         present = tuple(dedupe(actors + counter))
-        if len(present) == 1 and (actors or pat.form != "verb"):
+        if len(present) == 1 and (actors or pat.form != "verb") and not (
+            with_phrase and not counter  # "restored relations with most Arab capitals"
+        ):
             # "Relations were broken off by Moscow": with the text's other principal state
             # (not when a subject the text names but no state matches stands there:
             # "several Arab states broke off relations with Bonn")
@@ -298,9 +300,11 @@ def implied_parties(
             if other:
                 (counter if actors else actors).append(other)
         elif not present:
-            # "normal relations, which were interrupted": between the two the sentence names
+            # "normal relations, which were interrupted": between the two principal states,
+            # when the sentence names no other ("relations were restored on 27 February
+            # 1990" in a history of two states' relations)
             pair = world.pair(doc, year)
-            if pair and all(k in named for k in pair):
+            if pair and not set(named) - set(pair):
                 actors += pair
     elif pat.type == "Agreement":
         present = tuple(dedupe(actors + counter))
