@@ -162,6 +162,86 @@ CASES: list[tuple[str, list[Act]]] = [
         "In May 2005 Russia announced that it would sell air defence missiles to Syria.",
         [act("PublicStatement", "russia", "", "2005-05")],
     ),
+    (
+        "Moshe Sharett conferred for an hour last night with Vyacheslav Molotov in Geneva "
+        "on October 31, 1955.",
+        [act("Meeting", "moshe-sharett", "vyacheslav-molotov", "1955-10-31")],
+    ),
+    (
+        "In October 1955 Moshe Sharett called on Foreign Minister Antoine Pinay in Paris.",
+        [act("Meeting", "moshe-sharett", "", "1955-10")],
+    ),
+    (
+        "Moshe Sharett flew to Paris in October 1955. While in Paris he also met Harold "
+        "Macmillan.",
+        [act("Meeting", "moshe-sharett", "harold-macmillan", "1955-10")],
+    ),
+    (
+        "In October 1955 Moshe Sharett asked France to speed the delivery of jet fighters.",
+        [act("Proposal", "moshe-sharett", "france", "1955-10")],
+    ),
+    (
+        "On April 28, 2005, Vladimir Putin renewed Russia's offer to host a peace conference.",
+        [act("Proposal", "vladimir-putin", "", "2005-04-28")],
+    ),
+    (
+        "On April 28, 2005, Ariel Sharon replied that the time was not ripe.",
+        [act("PublicStatement", "ariel-sharon", "", "2005-04-28")],
+    ),
+    (
+        "In 1993 Israel established diplomatic relations with both the Czech Republic and "
+        "Slovakia.",
+        [
+            act("EstablishmentOfRelations", "israel", "czech-republic", "1993"),
+            act("EstablishmentOfRelations", "israel", "slovakia", "1993"),
+        ],
+    ),
+    (
+        "Bonn meant the threat seriously: in October 1957 it showed this when it cut ties with "
+        "Yugoslavia.",
+        [act("SeveranceOfRelations", "west-germany", "yugoslavia", "1957-10")],
+    ),
+    (
+        "In November 1975 East Germany voted in the General Assembly for resolution 3379.",
+        [act("Vote", "east-germany", "", "1975-11")],
+    ),
+    (
+        "In 2018 Israel's foreign ministry summoned the Polish chargé d'affaires to protest.",
+        [act("PublicStatement", "israel", "poland", "2018")],
+    ),
+    (
+        "On 19 June 1967 Leonid Brezhnev delivered a speech to the party congress.",
+        [act("PublicStatement", "leonid-brezhnev", "", "1967-06-19")],
+    ),
+    (
+        "On 12 June 1967 Poland followed the Soviet Union and broke off diplomatic relations "
+        "with Israel.",
+        [act("SeveranceOfRelations", "poland", "israel", "1967-06-12")],
+    ),
+    (
+        "In 1965 Israel and West Germany established relations.",
+        [act("EstablishmentOfRelations", "israel west-germany", "", "1965")],
+    ),
+    (
+        "Moshe Sharett met Vyacheslav Molotov on October 31, 1955. Speaking to reporters at "
+        "his hotel after the meeting, Mr. Sharett said the talk had been frank.",
+        [act("PublicStatement", "moshe-sharett", "", "1955-10-31")],
+    ),
+    (
+        "Foreign ministers Marian Orzechowski and Shimon Peres met at the United Nations in "
+        "September 1986.",
+        [act("Meeting", "marian-orzechowski", "shimon-peres", "1986-09")],
+    ),
+    (
+        "The arms deal was made public by Premier Gamal Abdel Nasser in Cairo on September 27, "
+        "1955, when he announced that Egypt had signed a contract.",
+        [act("PublicStatement", "gamal-abdel-nasser", "", "1955-09-27")],
+    ),
+    (
+        "Poland and Israel had been apart since 1967. Poland and Israel signed a trade accord "
+        "in 1989. Full diplomatic relations were restored on 27 February 1990.",
+        [act("ResumptionOfRelations", "poland israel", "", "1990-02-27")],
+    ),
     # ---- relations
     (
         "The Soviet Union severed relations with Israel on June 10, 1967.",
@@ -174,6 +254,15 @@ CASES: list[tuple[str, list[Act]]] = [
 ]
 
 NEGATIVE: list[tuple[str, list[Act]]] = [
+    (
+        "In 1956 Turkey recalled its minister from Israel. It did not, however, break off "
+        "relations.",
+        [act("SeveranceOfRelations", "turkey", "israel", "1956")],
+    ),
+    (
+        "In 1972 Bonn restored relations with most Arab capitals.",
+        [act("ResumptionOfRelations", "west-germany", "israel", "1972")],
+    ),
     (
         "In 1987 Shimon Peres did not meet Eduard Shevardnadze.",
         [act("Meeting", "shimon-peres", "eduard-shevardnadze", "1987")],
@@ -204,5 +293,5 @@ def test_construction_gives_act(text: str, expected: list[Act], authority: Autho
 @pytest.mark.parametrize(("text", "unwanted"), NEGATIVE, ids=[c[0][:50] for c in NEGATIVE])
 def test_construction_gives_no_act(text: str, unwanted: list[Act], authority: Authority) -> None:
     found = _acts(text, authority)
-    types = {a[0] for a in unwanted}
-    assert not {a for a in found if a[0] in types}
+    for a in unwanted:
+        assert not _covered(a, found), f"{a} found in {sorted(found)}"

@@ -438,3 +438,169 @@ def test_two_states_delegations_meet(auth) -> None:
     assert ("Meeting", (IL,), (FR,), None) in got
     got = _acts(_run("The Israeli position was firm; Freedonian farmers met in Ostburg.", auth))
     assert not [g for g in got if g[0] == "Meeting"]
+
+
+# -- the day a news report's story is told of -------------------------------------------------
+
+REPORT = PartialDate(1985, 5, 3)  # a Friday
+
+
+def _dated(t: str, auth, date: PartialDate | None = REPORT, genre: str = "news") -> list[tuple]:
+    """The acts of ``t`` told after a lead sentence (a lead has rules of its own)."""
+    return _acts(_run("The weather was fine.\n\n" + t, auth, genre=genre, date=date))
+
+
+def _meetings(got: list[tuple]) -> list[PartialDate | None]:
+    return [g[3] for g in got if g[0] == "Meeting"]
+
+
+def test_an_undated_act_of_the_story_takes_the_story_day(auth) -> None:
+    got = _dated(
+        "King Rupert arrived in Israel on Thursday for a state visit. In the afternoon King "
+        "Rupert travelled to the Prime Minister's office for talks with Pinsk.", auth)
+    assert ("Meeting", (RUPERT,), (PINSK,), PartialDate(1985, 5, 2)) in got
+
+
+def test_without_a_day_named_the_story_is_the_reports_day(auth) -> None:
+    got = _dated("Pinsk travelled to Ostburg for talks with King Rupert.", auth)
+    assert ("Meeting", (PINSK,), (RUPERT,), REPORT) in got
+
+
+def test_a_report_dated_by_its_month_gives_only_the_month(auth) -> None:
+    got = _dated("Pinsk travelled to Ostburg for talks with King Rupert.", auth,
+                 date=PartialDate(1985, 5))
+    assert _meetings(got) == [PartialDate(1985, 5)]
+
+
+def test_no_story_day_outside_a_dated_news_report(auth) -> None:
+    t = "Pinsk travelled to Ostburg for talks with King Rupert."
+    assert _meetings(_dated(t, auth, date=None)) == [None]
+    assert _meetings(_dated(t, auth, genre="essay")) == [None]
+
+
+def test_a_pluperfect_act_is_not_of_the_story_day(auth) -> None:
+    got = _dated("Pinsk had travelled to Ostburg for talks with King Rupert.", auth)
+    assert _meetings(got) == [None]
+
+
+def test_an_act_told_with_earlier_is_not_of_the_story_day(auth) -> None:
+    got = _dated("Pinsk earlier travelled to Ostburg for talks with King Rupert.", auth)
+    assert _meetings(got) == [None]
+
+
+def test_a_paragraph_about_another_time_gets_no_story_day(auth) -> None:
+    got = _dated(
+        "Pinsk travelled to Ostburg for talks with King Rupert.\n\n"
+        "The two leaders are old friends, and King Rupert had met Pinsk in March 1970. Pinsk "
+        "travelled to Fredville.", auth)
+    assert ("Visit", (PINSK,), (SY,), REPORT) in got
+    assert ("Visit", (PINSK,), (FR,), None) in got
+
+
+def test_a_date_of_a_relative_clause_does_not_date_the_main_verb(auth) -> None:
+    got = _dated("Pinsk, who visited Ostburg in 1980, travelled to Fredville for talks with "
+                 "King Rupert.", auth)
+    assert ("Meeting", (PINSK,), (RUPERT,), REPORT) in got
+    assert ("Visit", (PINSK,), (SY,), PartialDate(1980)) in got
+
+
+def _story(t: str, trigger: str, form: str = "noun") -> PartialDate | None:
+    """``story_date`` for one trigger of a one-sentence report dated REPORT."""
+    import re
+
+    from kg.records import Sentence, Span
+    from kg.stages.acts.dating import Timeline, story_date
+    from kg.stages.acts.patterns import Pattern
+
+    sent = Sentence(Span(0, len(t)), 0, 0, lead=True)
+    trig = re.compile(re.escape(trigger)).search(t)
+    assert trig is not None
+    pat = Pattern("p", "Meeting", form, re.compile(re.escape(trigger)), 0.9)
+    time = Timeline(0, set(), report=REPORT)
+    return story_date(t, sent, Span(0, len(t)), trig, pat, None, time)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "form", "dated"),
+    [
+        ("Pinsk travelled to Ostburg for talks with Rupert.", "talks with", "noun", True),
+        ("Pinsk met Rupert in Ostburg.", "met", "verb", True),
+        ("Pinsk was received by Rupert in Ostburg.", "received by", "verb", True),
+        ("Pinsk had met Rupert in Ostburg.", "met", "verb", False),  # pluperfect
+        ("Pinsk had travelled to Ostburg for talks with Rupert.", "talks with", "noun", False),
+        ("Pinsk had flown to Ostburg to meet Rupert.", "to meet", "verb", False),
+        ("Pinsk will meet Rupert in Ostburg.", "meet", "verb", False),  # future
+        ("Pinsk is due to hold talks with Rupert.", "talks with", "noun", False),
+        ("Pinsk has met Rupert in Ostburg.", "met", "verb", False),  # present perfect
+        ("Pinsk meets Rupert in Ostburg.", "meets", "verb", False),  # present
+        ("Pinsk met Rupert, as he has since the war.", "met", "verb", False),  # since
+        ("Pinsk met Rupert until the war.", "met", "verb", False),  # until
+        ("Pinsk met Rupert three years ago.", "met", "verb", False),
+        ("Pinsk met Rupert in 1980.", "met", "verb", False),
+        ("Pinsk said: \"I met Rupert in Ostburg.\"", "met", "verb", False),  # quoted
+        ("The communique contained an exchange of letters.", "exchange of letters", "noun",
+         False),  # a noun named, not done
+        ("Pinsk told reporters that he would meet Rupert.", "told reporters", "verb", True),
+    ],
+)
+def test_story_day_only_for_the_simple_past_of_the_story(
+    sentence: str, trigger: str, form: str, dated: bool
+) -> None:
+    assert (_story(sentence, trigger, form) == REPORT) is dated
+
+
+def test_last_week_and_days_ago_count_back_from_the_reports_date() -> None:
+    from kg.records import Span
+
+    def rel(t: str, now: PartialDate, last: PartialDate | None = None) -> PartialDate | None:
+        return acts._relative_date(t, Span(0, len(t)), None, now, 0.0, last)[0]
+
+    # the week before Friday 3 May 1985 is 22-28 April; before Wednesday 8 May, 29 April to
+    # 5 May: two months, so only the year
+    assert rel("Pinsk met Rupert last week", REPORT) == PartialDate(1985, 4)
+    assert rel("Pinsk met Rupert last week", PartialDate(1985, 5, 8)) == PartialDate(1985)
+    assert rel("Pinsk met Rupert last week", PartialDate(1985, 5)) is None
+    assert rel("Pinsk met Rupert three days ago", REPORT) == PartialDate(1985, 4, 30)
+    assert rel("Pinsk met Rupert two weeks ago", REPORT) == PartialDate(1985, 4)
+
+
+def test_later_counts_on_from_the_last_event() -> None:
+    from kg.records import Span
+
+    def rel(t: str, last: PartialDate | None) -> PartialDate | None:
+        return acts._relative_date(t, Span(0, len(t)), None, REPORT, 0.0, last)[0]
+
+    assert rel("two days later he met Rupert", PartialDate(1985, 4, 30)) == PartialDate(1985, 5, 2)
+    assert rel("two days later he met Rupert", PartialDate(1985, 4)) is None  # no day to count
+    assert rel("a year later he met Rupert", PartialDate(1984, 3)) == PartialDate(1985)
+    assert rel("three months later he met Rupert", PartialDate(1984, 11)) == PartialDate(1985, 2)
+    assert rel("two days later he met Rupert", None) is None
+    # "two days after the war": counted from that event, not the last date
+    assert rel("two days after the war he met Rupert", PartialDate(1985, 4, 30)) is None
+
+
+def test_relative_dates_of_a_report_in_its_story(auth) -> None:
+    got = _dated(
+        "Last August Pinsk met King Rupert in Ostburg. On May 1 Pinsk arrived in Ostburg. "
+        "The following day Pinsk met King Rupert.\n\nTwo days later Pinsk met King Rupert again.",
+        auth)
+    meetings = _meetings(got)
+    assert PartialDate(1984, 8) in meetings
+    assert PartialDate(1985, 5, 2) in meetings
+    assert PartialDate(1985, 5, 4) in meetings
+
+
+def test_the_year_a_paragraph_opened_with_only_where_the_clause_stays_in_it(auth) -> None:
+    said = "In 1985 Pinsk visited Ostburg. Pinsk also met King Rupert in Fredville."
+    assert _meetings(_dated(said, auth, date=None, genre="essay")) == [PartialDate(1985)]
+    for other in ("Pinsk had met King Rupert in Fredville.",  # pluperfect
+                  "Pinsk had earlier met King Rupert in Fredville.",
+                  "Pinsk has met King Rupert since then."):
+        t = "In 1985 Pinsk visited Ostburg. " + other
+        assert _meetings(_dated(t, auth, date=None, genre="essay")) == [None], other
+
+
+def test_the_next_year_at_the_start_of_a_sentence(auth) -> None:
+    got = _dated("In 1984 Pinsk met King Rupert in Ostburg. The next year Pinsk met King Rupert "
+                 "in Fredville.", auth, date=None, genre="essay")
+    assert _meetings(got) == [PartialDate(1984), PartialDate(1985)]

@@ -239,3 +239,14 @@ def test_places_buildings_and_bodies_are_no_described_persons(auth) -> None:
     assert _envoys(a) == {}
     # a person's name in a place named after him is not the person
     assert not [m for m in a.mentions if m.surface == "Firefly"]
+
+
+def test_a_plural_title_before_a_list_of_names(auth) -> None:
+    a = _run(
+        "Foreign ministers Jan Wiec and Otto Quill met. The two prime ministers, Hugo Blank, "
+        "Karl Dorn and Moshe Sharett, spoke. The ministers of Freedonia and Poland left.",
+        auth,
+    )
+    names = {m.surface for m in a.mentions if m.kind == "Envoy"}
+    assert {"Jan Wiec", "Otto Quill", "Hugo Blank", "Karl Dorn", "Moshe Sharett"} <= names
+    assert not names & {"Freedonia", "Poland"}

@@ -59,10 +59,10 @@ _MONTH_ONLY = (
     rf"\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!\s*,?\s*\d)"
 )
 _YEAR_ONLY = r"(?<![\d$£€.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\d%]|s\b|-\d|\.\d)"
-_REL_YEAR = (
-    r"\b(?P<rel>(?:that|the)\s+same\s+year|(?:of\s+)?that\s+year|this\s+year|last\s+year|"
-    r"the\s+following\s+year|the\s+next\s+year|the\s+previous\s+year|"
-    r"the\s+(?:following|next)\s+month)\b"
+_REL_YEAR = (  # also at the start of a sentence: "The next year ..."
+    r"\b(?P<rel>(?:[Tt]hat|[Tt]he)\s+same\s+year|(?:of\s+)?[Tt]hat\s+year|[Tt]his\s+year|"
+    r"[Ll]ast\s+year|[Tt]he\s+following\s+year|[Tt]he\s+next\s+year|[Tt]he\s+previous\s+year|"
+    r"[Tt]he\s+(?:following|next)\s+month)\b"
 )
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -125,6 +125,13 @@ _HEADED_BY = re.compile(
     rf"\s+(?:headed|led)\s+by\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?P<name>{_FULL_NAME})"
     r"(?!\s*[A-Z])"
 )
+# "Foreign ministers Marian Orzechowski and Shimon Peres", "the two prime ministers,
+# Mateusz Morawiecki and Netanyahu": a plural title before a list of names
+_PLURAL_TITLED = re.compile(
+    r"\b(?:[Ff]oreign\s+|[Pp]rime\s+|[Dd]efen[cs]e\s+|[Dd]eputy\s+)?(?:[Mm]inisters|[Pp]residents|"
+    r"[Pp]remiers|[Aa]mbassadors|[Cc]hancellors|[Ll]eaders)\s*,?\s+"
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME})"
+)
 _CAPRUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 # capitalised words before a title that are part of an office's name: "Soviet Foreign
 # Ministry spokesman Gennady Gerasimov", where the title pattern's adjective is "Ministry"
@@ -581,6 +588,13 @@ def run(a: Analysis) -> Analysis:
                         of_state=_state_words(m.group("pre"), m.group("post")),
                     )
                 )
+                taken.append(name)
+        for m in _PLURAL_TITLED.finditer(text, region.start, region.end):
+            for n in re.finditer(_NAME, m.group("names")):
+                name = Span(m.start("names") + n.start(), m.start("names") + n.end())
+                if taken.overlaps(name) or _not_a_person(n.group(0), forms):
+                    continue
+                mentions.append(Mention(name, "Envoy", n.group(0), title="minister"))
                 taken.append(name)
         for m in _HEADED_BY.finditer(text, region.start, region.end):
             name = Span(*m.span("name"))

@@ -59,14 +59,14 @@ _DIRECT_OBJECT = re.compile(
     r"(?-i:[A-Z][\w’'-]*))\s+){0,3}"
 )
 # the word before a name that makes it a verb's object, not a subject
-_OBJECT_OF_VERB = re.compile(
+OBJECT_OF_VERB = re.compile(
     r"[a-z]{2,}[^e]ed|followed|joined|urged|asked|accused|told|met|informed|invited|"
     r"received|thanked|visited|recognized|recognised|supported|backed|persuaded|pressed"
 )
 # the words in front of a name or its title that belong to it: articles, honorifics,
 # capitalised words, and the modifiers of an office ("the new Russian president")
 _SKIP_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|Mr\.|Mrs\.|Dr\.|[A-Z][a-z]+|de|of\s+the|new|newly\s+elected|then|"
+    r"(?:\b(?:the|a|an|both|either|Mr\.|Mrs\.|Dr\.|[A-Z][a-z]+|de|of\s+the|new|newly\s+elected|then|"
     r"former|visiting|outgoing|incoming|acting|deputy|late|veteran|powerful|"
     r"[a-z]+['’]s)\s+)*$"
 )
@@ -77,7 +77,9 @@ _SUBJECT_PRONOUN = re.compile(
     r"^\s*(?:In|By|On|At|Later\s+in)\s+(?:the\s+)?(?:[A-Za-z]+\s+){0,2}(?:\d{4})?,?\s*|^\s+|"
     # "Nevertheless he travelled": after a sentence adverb
     r"^\s*(?:Nevertheless|Nonetheless|However|Still|Yet|Later|Soon|Eventually|Subsequently|"
-    r"Afterwards|Thereafter|Meanwhile|Then),?\s+)"
+    r"Afterwards|Thereafter|Meanwhile|Then),?\s+|"
+    # "While in Paris he also met": after an adverbial phrase that names no one
+    r"^\s*(?:While|Once|After|Before|During|On|At|In|As)\s+(?:[\w’'-]+\s+){0,4}?)"
     r"\b([Ii]t|[Hh]e|[Ss]he|[Tt]hey)\s+"
     r"(?:(?:also|then|even|again|later|immediately|further|had|has|have|subsequently)\s+){0,2}$"
 )
@@ -583,7 +585,7 @@ def find_roles(
         p
         for p in in_clause_left
         if (p.prep not in PREPS or (p.prep == "and" and ts - p.end <= 15)) and not p.place
-        and not _OBJECT_OF_VERB.fullmatch(p.prep)
+        and not OBJECT_OF_VERB.fullmatch(p.prep)
     ]
     pron = CLAUSE_PRONOUN.search(text[clause.start : ts]) if not subj else None
     if pron and clause.start > sent.span.start:
@@ -677,7 +679,22 @@ def find_roles(
                     and len(persons) >= 2):
                 # "they met again": the two persons the previous sentence joined
                 return [persons[0]], [persons[1]], place
-            actors += antecedent(pron.group(1), prev)
+            # "first made public by Premier Nasser ..., when he announced": a name earlier in
+            # the same sentence comes before the previous sentence's
+            same_sentence = sorted(
+                (
+                    p for p in left
+                    if p.start >= sent.span.start and p.end <= clause.start and not p.place
+                    and not p.possessive and len(p.keys) == 1
+                    and antecedent(pron.group(1), p.keys)
+                    and p.prep not in ("with", "to", "of", "for", "against", "from", "on", "than",
+                                       "during", "after", "before", "since")
+                ),
+                key=lambda p: p.prep in PREPS,  # a subject first, then an agent ("by X")
+            )
+            actors += antecedent(
+                pron.group(1), same_sentence[0].keys if same_sentence else prev
+            )
     return actors, counter, place
 
 

@@ -1,13 +1,20 @@
-"""When: an act's date from its own clause, a relative one ("last month"), an
-anniversary's, or the one the context fixes ("during that visit", the year a paragraph
-opened with, the date of a letter or of an encyclopedia entry), the context being kept
-sentence by sentence in :class:`Timeline`.
+"""When: an act's date from its own clause, a relative one ("last month", "last week",
+"two days later"), an anniversary's, or the one the context fixes ("during that visit", the
+day a news report's story is told of, the year a paragraph opened with, the date of a letter
+or of an encyclopedia entry), the context being kept sentence by sentence in
+:class:`Timeline`.
+
+A news report tells of its own days: an act of its story told in the simple past with no
+date of its own ("Mr Putin travelled to the Prime Minister's office for talks") is of the
+story's day (:func:`story_date`), unless its clause tells of another time (the pluperfect,
+the future, "since", "earlier", "in 2001") or its paragraph has moved to one.
 
 A partial date stays partial; nothing is guessed beyond what the text and its context say.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -72,6 +79,7 @@ def _date(
     # of the matrix clause does not date what its "that" clause tells
     before = [
         d for d in inside if d.span.end <= ts and not re.search(r"\bthat\b", text[d.span.end : ts])
+        and not _in_relative(text, clause, d, ts)
     ]
     if before:
         return before[-1].date, 0.0
@@ -104,7 +112,8 @@ def _date(
         ]
         if shared:
             return shared[-1].date, 0.05
-    earlier = [d for d in dates if d.span.end <= ts and d.explicit]
+    earlier = [d for d in dates if d.span.end <= ts and d.explicit
+               and not _in_relative(text, clause, d, ts)]
     if earlier:  # the year the sentence is about, from another of its clauses
         return PartialDate(earlier[-1].date.year), 0.1
     later = [
@@ -120,18 +129,39 @@ def _date(
     return None, 0.0
 
 
+# "X, who visited Moscow in 2001, described ...": a date of the relative clause (closed by a
+# comma before the trigger) dates what the clause tells, not the main predicate
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose|whom)\b[^,.;:]*$")
+
+
+def _in_relative(text: str, clause: Span, d: Mention, ts: int) -> bool:
+    """Whether the date ``d`` lies in a relative clause closed before the trigger at ``ts``."""
+    head = text[max(0, d.span.start - 120, clause.start - 120) : d.span.start]
+    return bool(_RELATIVE_OPEN.search(head)) and "," in text[d.span.end : ts]
+
+
 _RELATIVE = re.compile(r"\b(?:(last|this)\s+(month|year)|(earlier|later)\s+this\s+month)\b",
                        re.I)
 
 
 def relative_date(
-    text: str, clause: Span, doc: Document | None, fallback: PartialDate | None, penalty: float
+    text: str,
+    clause: Span,
+    doc: Document | None,
+    fallback: PartialDate | None,
+    penalty: float,
+    last: PartialDate | None = None,
 ) -> tuple[PartialDate | None, float]:
     """"my stay in Washington last month", in a letter of October 1974: September 1974 (the
-    document's date, else the text's, is "now")."""
+    document's date, else the text's, is "now"); "last week", "three days ago" count back
+    from now too, "two days later", "a year later" count on from ``last``, the date of the
+    event told before.  Only as precise as the count allows: a week that straddles two
+    months gives the year."""
     now = (doc.date if doc is not None and doc.date is not None else None) or fallback
     m = _RELATIVE.search(text, clause.start, clause.end)
-    if m is None or now is None:
+    if m is None:
+        return _counted_date(text, clause, now, last, penalty)
+    if now is None:
         return None, penalty
     which, unit = (m.group(1) or "this").lower(), (m.group(2) or "month").lower()
     if unit == "year":
@@ -142,6 +172,80 @@ def relative_date(
         y, mo = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
         return PartialDate(y, mo), penalty + 0.1
     return PartialDate(now.year, now.month), penalty + 0.1
+
+
+_NUMBERS = {w: n for n, w in enumerate(
+    ["a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve"], start=1)} | {"one": 1}
+_COUNT = r"(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_AGO = re.compile(
+    r"\b(?:(?P<last>last|previous)\s+week|" + _COUNT + r"\s+(?P<unit>days?|weeks?)\s+ago)\b",
+    re.I,
+)
+_LATER = re.compile(
+    r"\b" + _COUNT + r"\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+    # "two days after the war": counted from that event, not from the last date
+    r"(?P<dir>later|afterwards|earlier|(?:after|before)\b(?!\s+(?:the|that|this|his|her|its|"
+    r"their|(?-i:[A-Z])|\w+ing\b)))\b",
+    re.I,
+)
+
+
+def _within(lo: dt.date, hi: dt.date) -> PartialDate | None:
+    """The most precise date that holds both days: their month, else their year."""
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return PartialDate(lo.year, lo.month)
+    return PartialDate(lo.year) if lo.year == hi.year else None
+
+
+def _day(d: PartialDate | None) -> dt.date | None:
+    if d is None or d.month is None or d.day is None:
+        return None
+    return dt.date(d.year, d.month, d.day)
+
+
+def _counted_date(
+    text: str, clause: Span, now: PartialDate | None, last: PartialDate | None, penalty: float
+) -> tuple[PartialDate | None, float]:
+    """A date counted back from now ("last week", "three days ago") or on from the last
+    event ("two days later", "a year later"); None when the anchor is not precise enough."""
+    m = _AGO.search(text, clause.start, clause.end)
+    today = _day(now)
+    if m is not None and today is not None:
+        if m.group("last"):  # the calendar week before this one
+            monday = today - dt.timedelta(days=today.weekday() + 7)
+            found = _within(monday, monday + dt.timedelta(days=6))
+        else:
+            n = _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
+            if m.group("unit").lower().startswith("day"):
+                d = today - dt.timedelta(days=n)
+                found = PartialDate(d.year, d.month, d.day)
+            else:
+                d = today - dt.timedelta(weeks=n)
+                found = _within(d - dt.timedelta(days=3), d + dt.timedelta(days=3))
+        return (found, penalty + 0.1) if found else (None, penalty)
+    m = _LATER.search(text, clause.start, clause.end)
+    if m is None or last is None:
+        return None, penalty
+    n = _NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
+    sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
+    unit = m.group("unit").lower()
+    if unit.startswith("year"):
+        return PartialDate(last.year + sign * n), penalty + 0.1
+    if unit.startswith("month"):
+        if last.month is None:
+            return None, penalty
+        k = last.year * 12 + last.month - 1 + sign * n
+        return PartialDate(k // 12, k % 12 + 1), penalty + 0.1
+    base = _day(last)
+    if base is None:
+        return None, penalty
+    if unit.startswith("day"):
+        d = base + dt.timedelta(days=sign * n)
+        return PartialDate(d.year, d.month, d.day), penalty + 0.1
+    d = base + dt.timedelta(weeks=sign * n)
+    found = _within(d - dt.timedelta(days=3), d + dt.timedelta(days=3))
+    return (found, penalty + 0.1) if found else (None, penalty)
 
 
 _IRREGULAR_PAST = frozenset(
@@ -252,6 +356,158 @@ def years_in_force(a: Analysis, sentences: list[Sentence]) -> list[int | None]:
     return out
 
 
+_PARTICIPLES = _IRREGULAR_PAST | frozenset(
+    [
+        *("broken", "begun", "spoken", "written", "given", "taken", "come", "gone", "flown"),
+        *("become", "seen", "done", "been", "chosen", "drawn", "driven", "known", "shown"),
+        *("risen", "fallen", "forgotten", "won", "got", "gotten", "kept", "felt", "heard"),
+    ]
+)
+# words that put a clause at another time than the story's day: modal or future, background
+# ("since", "until"), an earlier time ("earlier", "last", "ago", "in 2001")
+_NOT_STORY_TIME = re.compile(
+    r"\b(?:will|shall|would|could|might|may|must|should|can|"
+    r"(?:is|are|was|were)\s+(?:due|expected|scheduled|set|going|planning|about|to)\b|"
+    r"plans?\s+to|intends?\s+to|hopes?\s+to|"
+    r"since|until|till|once|formerly|previously|earlier|last|ago|"
+    r"before(?!\s+\w+ing\b)|in\s+the\s+past|at\s+the\s+time|in\s+\d{4}|"
+    r"eventually|subsequently|(?:years?|months?|weeks?|decades?)\s+(?:before|earlier|ago)|"
+    r"during\s+the\s+period|when)\b",
+    re.I,
+)
+_NOT_PAST = frozenset(
+    ["had", "has", "have", "to", "be", "been", "would", "will", "could", "not", "never"]
+)
+# verbs by which a noun trigger is done: "held talks", "paid a visit", "sent a letter"
+_DOING = frozenset(
+    [
+        *("held", "had", "conducted", "made", "paid", "began", "opened", "started", "resumed"),
+        *("travelled", "traveled", "went", "came", "flew", "drove", "arrived", "returned"),
+        *("signed", "concluded", "sent", "issued", "gave", "delivered", "exchanged", "sat"),
+        *("met", "joined", "attended", "hosted", "received", "accepted", "extended", "handed"),
+        *("presented", "renewed", "launched", "announced"),
+    ]
+)
+# what the story is about: "described the visit as historic" is said at its time
+_STORY_EVENT = re.compile(
+    r"\b(?:the|this|his|her|their)\s+(?:\w+\s+)?(?:visit|talks|meeting|trip)\b", re.I
+)
+_STORY_WINDOW = 7  # days before a report's date that its story may tell of
+
+
+def _verb_before(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """The last finite-looking past verb in ``text[start:end]`` and the word before it."""
+    words = list(re.finditer(r"[A-Za-z]+", text[start:end]))
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k].group(0)
+        low = w.lower()
+        if w[0].isupper() and k > 0:
+            continue  # a name ("United"), not a verb
+        if low in ("was", "were") or low in _IRREGULAR_PAST or (
+            low.endswith("ed") and len(low) > 4
+        ):
+            return low, (words[k - 1].group(0).lower() if k else "")
+    return None
+
+
+def _past_simple(text: str, clause: Span, trig: re.Match[str], pat: Pattern) -> bool:
+    """Whether the trigger's clause tells of it in the simple past ("met", "was received",
+    "travelled ... for talks"): not the pluperfect ("had flown"), the present perfect, a
+    modal or the future."""
+    w, *rest = trig.group(0).lower().split()
+    if w in ("had", "has", "have") and rest and (rest[0] in _PARTICIPLES or rest[0].endswith("ed")):
+        return False  # "had travelled to X for talks": the trigger's own verb group
+    prev = re.findall(r"[A-Za-z]+", text[clause.start : trig.start()])
+    before = prev[-1].lower() if prev else ""
+    if pat.form == "verb" and (w in _PARTICIPLES or w.endswith(("ed", "s"))):
+        if before in ("was", "were"):
+            return w in _PARTICIPLES or w.endswith("ed")
+        if before in _NOT_PAST:
+            return False
+        return w in ("was", "were") or w in _IRREGULAR_PAST or w.endswith("ed")
+    inner = _verb_before(text, trig.start(), trig.end())
+    if pat.form != "noun" and inner is not None:  # "relations were broken off"
+        return inner[1] not in _NOT_PAST
+    if w.endswith("ing") and not before.endswith("ed"):
+        return False  # "arriving in ...": a participle's time is its own
+    found = _verb_before(text, clause.start, trig.start())
+    if found is None:
+        return False
+    verb, before = found
+    if before in _NOT_PAST or (verb == "had" and inner is not None):
+        return False
+    # a noun is the story's act when the verb before it does it ("travelled ... for talks",
+    # "held talks"), not when it names it ("a communique which contained an exchange of
+    # letters", "described the talks")
+    return pat.form != "noun" or verb in _DOING
+
+
+_STEPS_OUT = re.compile(
+    r"\b(?:since|until|till|earlier|previously|formerly|once|ago|eventually|subsequently|"
+    r"in\s+the\s+past|years?\s+(?:before|earlier|later))\b",
+    re.I,
+)
+
+
+_HAD = re.compile(
+    r"\bhad\s+(?:(?:\w+ly|already|earlier|just|also|never|not|first|once)\s+)*(?:been\s+)?"
+    r"([a-z]+)\b", re.I
+)
+
+
+def _another_time(text: str, clause: Span, trig: re.Match[str]) -> bool:
+    """Whether a clause tells of another time than the one its paragraph is about: in the
+    pluperfect ("had flown") or with a word that steps out of it ("since", "earlier")."""
+    for m in _HAD.finditer(text, clause.start, trig.end()):
+        v = m.group(1).lower()
+        if v in _PARTICIPLES or v.endswith("ed"):
+            return True
+    return bool(_STEPS_OUT.search(text, clause.start, trig.end())) or bool(
+        re.search(r"\b(?:since\s+then|ever\s+since|until\s+then)\b", text[trig.end() : clause.end])
+    )
+
+
+def story_date(
+    text: str, sent: Sentence, clause: Span, trig: re.Match[str], pat: Pattern,
+    doc: Document | None, time: Timeline,
+) -> PartialDate | None:
+    """The day a news report's story is told of, for an act of its main story that has no
+    date of its own and is told in the simple past: the latest day of the week up to the
+    report's date the story has named ("on Thursday", "last night"), else the report's date.
+    None outside a dated report, in a paragraph about another time, in a clause of another
+    time ("had flown", "will meet", "since", "earlier", "in 2001") or in a quotation."""
+    report = time.report
+    if report is None or sent.doc != 0 or (doc is not None and doc.n):
+        return None
+    year = time.para_year.get(sent.paragraph)
+    if year is not None and year != report.year:
+        return None
+    if sent.paragraph in time.para_other and not _STORY_EVENT.search(
+        text, trig.start(), clause.end
+    ):
+        return None
+    if text.count("\u201c", sent.span.start, trig.start()) > text.count(
+        "\u201d", sent.span.start, trig.start()
+    ) or text.count('"', sent.span.start, trig.start()) % 2:
+        return None  # words quoted tell of no act of the story
+    # the clause's own words (not a relative clause's it opens with) up to the trigger and
+    # its complement, not what a "that" clause reports
+    start = clause.start
+    if re.search(r",\s*(?:who|which|whose|whom)\s*$", text[max(0, start - 10) : start]):
+        start = max(start, text.rfind(",", start, trig.start()) + 1)
+    said = re.compile(r"\bthat\b|[\"\u201c]").search(text, trig.end(), clause.end)
+    if _NOT_STORY_TIME.search(text[start : said.start() if said else clause.end]):
+        return None
+    if any(m.group(1).lower() in _PARTICIPLES or m.group(1).lower().endswith("ed")
+           for m in _HAD.finditer(text, start, trig.end())):
+        return None  # "had flown to Moscow to meet X": before the story
+    if not _past_simple(text, clause, trig, pat) or re.match(
+        r"notes?\s+of\b", text[trig.start() : trig.end() + 4], re.I
+    ):
+        return None  # (nor "made note of the fact that ...": no note is sent)
+    return time.story or report
+
+
 @dataclass
 class Timeline:
     """The dates in force while the text is read sentence by sentence: the previous
@@ -265,6 +521,12 @@ class Timeline:
     para_date: dict[int, PartialDate] = field(default_factory=dict)
     last_event: PartialDate | None = None
     event_at: tuple[int, int] | None = None  # the document and paragraph of last_event
+    # a news report's date, the day its story has reached, the paragraphs that have moved
+    # to another time, and the date last named (for "two days later")
+    report: PartialDate | None = None
+    story: PartialDate | None = None
+    para_other: set[int] = field(default_factory=set)
+    last_date: PartialDate | None = None
 
     @classmethod
     def of(cls, a: Analysis, sentences: list[Sentence]) -> Timeline:
@@ -273,11 +535,46 @@ class Timeline:
         return cls(
             next((x.paragraph for x in a.sentences if x.lead), None),
             {x.paragraph for x in sentences if _NEAR_DAY.search(text, x.span.start, x.span.end)},
+            report=a.date if a.genre == "news" else None,
         )
+
+    def _story_time(self, d: PartialDate) -> bool:
+        """Whether a date named in a report is within its story's days."""
+        r = self.report
+        if r is None or d.year != r.year:
+            return False
+        if d.month is None or r.month is None:
+            return True
+        if d.day is None or r.day is None:
+            return d.month == r.month
+        back = (dt.date(r.year, r.month, r.day) - dt.date(d.year, d.month, d.day)).days
+        return 0 <= back <= _STORY_WINDOW
+
+    def _follow_story(self, text: str, sent: Sentence, dates: list[Mention]) -> None:
+        """The day a report's story has reached, and whether this paragraph left it."""
+        told = [
+            d for d in dates
+            if not re.search(r"\b(?:since|until|till|before|after)\s+(?:\w+\s+)?$",
+                             text[max(0, d.span.start - 16) : d.span.start])
+        ]
+        if self.report is None or sent.doc != 0 or not told:
+            return
+        for d in told:
+            if d.date.day is not None and self._story_time(d.date) and (
+                self.story is None or _day(d.date) > _day(self.story)
+            ):
+                self.story = d.date
+        if self._story_time(told[-1].date):
+            self.para_other.discard(sent.paragraph)
+        else:
+            self.para_other.add(sent.paragraph)
 
     def advance(self, text: str, sent: Sentence, dates: list[Mention], found: list[Act]) -> None:
         """After a sentence: what it dated and named becomes the context of the next."""
         self.prev_dates = dates
+        self._follow_story(text, sent, dates)
+        if dates:
+            self.last_date = max(dates, key=lambda d: d.span.start).date
         for x in found:
             if x.type in ("Visit", "Meeting") and x.date is not None:
                 self.last_event = x.date
@@ -318,7 +615,9 @@ def trigger_date(
     when an anniversary cannot be dated (no act is claimed then)."""
     date, penalty = _date(text, sent, clause, trig, dates, time.prev_dates, pat.form == "passive")
     if date is None:
-        date, penalty = relative_date(text, clause, doc, text_date, penalty)
+        anchor = [d.date for d in dates if d.span.end <= clause.start]
+        date, penalty = relative_date(text, clause, doc, text_date, penalty,
+                                      anchor[-1] if anchor else time.last_date)
     anniv = (
         _ANNIVERSARY.search(text, max(sent.span.start, trig.start() - 40), trig.start())
         if pat.form == "noun"
@@ -341,8 +640,14 @@ def trigger_date(
         )
     ):
         date, penalty = time.last_event, 0.1  # "during that visit": the visit's date
-    if date is None and time.para_year.get(sent.paragraph) is not None:
-        # the year the paragraph is telling of
+    if date is None:
+        told = story_date(text, sent, clause, trig, pat, doc, time)
+        if told is not None:  # an act of a news report's story: the story's day
+            date, penalty = told, 0.1
+    if (date is None and time.para_year.get(sent.paragraph) is not None
+            and not _another_time(text, clause, trig)):
+        # the year the paragraph is telling of, unless the clause steps out of it ("had
+        # earlier recognized", "since", "until")
         date, penalty = PartialDate(time.para_year[sent.paragraph]), 0.1
     # a dated letter or record inside a collection dates what it says itself
     story = doc is None or not doc.n or doc.date is None

@@ -200,7 +200,13 @@ PATTERNS: tuple[Pattern, ...] = (
         "verb",
         r"\b(?:met|meets|meet)\s+(?:with\s+)?|"
         r"\bpaid\s+(?:an?\s+)?(?:courtesy\s+|formal\s+|brief\s+|farewell\s+)?call\s+on\s+|"
-        r"\b(?:spoke|speaks|talked|conferred)\s+(?:(?:separately|privately|briefly)\s+)?with\s+",
+        # "conferred for an hour and a quarter last night with X"
+        r"\b(?:spoke|speaks|talked|conferred)\s+(?:(?!(?:about|of|on|to|by)\b)[\w-]+\s+){0,9}?"
+        r"with\s+|"
+        # "called on Foreign Minister Antoine Pinay": a call on an office holder
+        r"\bcalled\s+on\s+(?=(?:the\s+)?(?-i:(?:[A-Z][a-z]+\s+){0,2}(?:Foreign\s+Minister|"
+        r"Prime\s+Minister|Minister|Premier|President|Chancellor|King|Queen|Secretary|Ambassador|"
+        r"Pope|Emperor|Shah|Sultan|Emir)\b))",
     ),
     _p(
         "meeting-exchanged",
@@ -399,7 +405,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "proposal-first-person",
         "Proposal",
         "verb",
-        r"(?-i:\bI)\s+(?:(?:would\s+like|wish|want)\s+to\s+)?(?:propose|suggest|invite)\b",
+        r"(?-i:\b(?:I|We))\s+(?:(?:would\s+like|wish|want)\s+to\s+)?(?:propose|suggest|invite)\b",
         0.8,
     ),
     # in a letter: "during my stay in Washington"
@@ -524,6 +530,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "PublicStatement",
         "verb",
         r"\b(?:answered|replied|responded)\s+publicly\b|"
+        r"\b(?:replied|retorted)\s+(?=that\b)|"
         r"\bdescribed\s+(?=(?:[\w’'-]+\s+){1,4}as\b)|"
         # "called it a success", "called the talks “serious”": a judgement made public
         r"\bcalled\s+(?:it|the\s+\w+)\s+(?:[“\"]?an?\b|(?=[“\"]))",
@@ -588,6 +595,15 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:delivered|gave|made|broadcast)\s+(?:an?\s+|his\s+|her\s+|the\s+)?"
         r"(?:[\w-]+\s+){0,2}?(?:speech|address|radio\s+address)\b|"
         r"(?-i:\bAddressing)\s+(?:the\s+)?(?-i:[A-Z])",
+        0.7,
+    ),
+    # "Speaking to reporters at his hotel, Mr. Sharett said ...": the speaker follows
+    _p(
+        "statement-speaking-to-press",
+        "PublicStatement",
+        "noun",
+        r"(?-i:\b(?:Speaking|Talking))\s+to\s+(?:reporters|journalists|the\s+press|"
+        r"correspondents|newsmen)\b",
         0.7,
     ),
     # "summoned the Polish chargé d'affaires to protest": a protest lodged in person
@@ -674,7 +690,13 @@ PATTERNS: tuple[Pattern, ...] = (
         "verb",
         r"\b(?:offered|offers)\s+to\s+(?=(?-i:[a-z]))|\b(?:suggested|asked|requested)\s+(?=that\b)|"
         r"\binvited\s+(?=(?:[\w’'-]+\s+){1,5}?to\s+(?:visit|come|attend|take\s+part|participate|"
-        r"join|hold)\b)|\burged\s+(?=(?-i:[A-Z])[\w’'-]+\s+to\b)",
+        r"join|hold)\b)|\burged\s+(?=(?-i:[A-Z])[\w’'-]+\s+to\b)|"
+        # "asked France to speed the delivery": a request made to a party the text names
+        r"\b(?:asked|requested|pressed)\s+(?=(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*"
+        r"\s+to\s+(?-i:[a-z]))|"
+        # "renewed Russia's offer to host a conference", "put forward a peace plan"
+        r"\b(?:renewed|repeated|reiterated|extended|unveiled|presented|submitted|tabled)\s+"
+        r"(?:[\w’'-]+\s+){0,3}?(?:offer|proposal|plan|initiative|invitation)\b",
         0.7,
     ),
     # "Moscow's call for an international conference", "called for a peace conference"

@@ -8,6 +8,7 @@ each step are in the sibling modules.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
 
@@ -15,6 +16,7 @@ from kg.records import Act, Analysis, Document, Mention, Sentence, Span, entity_
 from kg.stages.acts.arguments import (
     CLAUSE_PRONOUN,
     GOVERNMENT,
+    OBJECT_OF_VERB,
     PREPS,
     SAME_TALK,
     SUBJ_PREPS,
@@ -58,6 +60,11 @@ from kg.stages.acts.world import (
     here_state,
     implied_parties,
 )
+
+log = logging.getLogger(__name__)
+
+# a pronoun subject early in a clause ("where on Friday he called on X and asked Y")
+_EARLY_PRONOUN = re.compile(r"\W*(?:\w+\s+){0,6}?\b([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s")
 
 _ABROAD = re.compile(
     r"\bat\s+(?:the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,2}?(?:mission|embassy|legation|"
@@ -187,11 +194,22 @@ def _read_sentence(
         r.last_rel = (i, rel[-1])
     mine = [x for _, x in found]
     r.time.advance(text, sent, dates, mine)
-    subjects = [
-        k for p in parts if (p.prep not in PREPS or p.prep == "and") and not p.place
-        for k in p.keys
-    ]
-    r.prev = tuple(dedupe([k for x in mine for k in x.actors] + subjects))
+    # the sentence's subjects, for a pronoun in the next one: a name joined by "and" to a
+    # subject is one too ("X and Y met"), one joined to an object is not ("called on X and Y")
+    subjects: list[str] = []
+    joined_to_subject = False
+    for p in sorted(parts, key=lambda p: p.start):
+        is_subject = not p.place and (
+            (p.prep not in PREPS and not OBJECT_OF_VERB.fullmatch(p.prep))
+            or (p.prep == "and" and joined_to_subject)
+        )
+        if is_subject:
+            subjects += p.keys
+        joined_to_subject = is_subject
+    # actors first (what "he" or "it" stands for), then the other parties ("they met again")
+    r.prev = tuple(dedupe(
+        [k for x in mine for k in x.actors] + subjects + [k for x in mine for k in x.counterparts]
+    ))
 
 
 def _record(r: _Reader, clauses: list[Span], found: list[tuple[int, Act]]) -> None:
@@ -241,6 +259,12 @@ def _by_reference(r: _Reader, s: _Sent, found: list[tuple[int, Act]]) -> None:
             r.acts.append(follow)
 
 
+def _dropped(pat: Pattern, trig: re.Match[str], why: str) -> None:
+    """Say at debug level why a trigger gave no act (``kg -vv convert``): the first thing a
+    reader of a missed act wants to know."""
+    log.debug("%s at %d %r: %s", pat.name, trig.start(), trig.group(0)[:40], why)
+
+
 def _read_trigger(
     r: _Reader, s: _Sent, pat: Pattern, trig: re.Match[str], found: list[tuple[int, Act]]
 ) -> None:
@@ -249,15 +273,18 @@ def _read_trigger(
     text, sent, parts, world, a = r.a.text, s.sent, s.parts, r.world, r.a
     clause = next((c for c in s.clauses if c.start <= trig.start() < c.end), sent.span)
     if rejected(pat, text, sent, clause, trig):
+        _dropped(pat, trig, "negated, modal, reported or guarded")
         return
     roles = _pattern_roles(r, s, pat, trig, clause, found)
     if roles is None:
+        _dropped(pat, trig, "no roles")
         return
     actors, counter, place = roles
     dated = trigger_date(
         text, sent, clause, trig, pat, s.dates, r.docs.get(sent.doc), a.date, s.year, r.time
     )
     if dated is None:
+        _dropped(pat, trig, "about another time")
         return
     date, penalty, act_year = dated
     unnamed = re.search(
@@ -292,6 +319,7 @@ def _read_trigger(
         # "Israel and Egypt held talks": the two sides meet each other
         actors_t, counter_t = actors_t[:1], actors_t[1:]
     if not valid(pat.type, list(actors_t), list(counter_t), place, pat.name == "meeting-group"):
+        _dropped(pat, trig, f"parties missing: {actors_t} -> {counter_t}")
         return
     if pat.type in RELATIONS and pat.form == "verb" and not actors_t and not (
         pat.type == "Recognition"
@@ -399,6 +427,12 @@ def _pattern_roles(
         # "he travelled to X and held talks with Y": the same subject
         last = max(before_me, key=lambda x: x.trigger.start if x.trigger else 0)
         actors = list(last.actors)
+    if pat.name == "statement-speaking-to-press":
+        # the subject of the main clause after the participle's phrase
+        comma = text.find(",", trig.end(), sent.span.end)
+        main = [p for p in parts if comma >= 0 and p.start > comma and not p.place
+                and not p.possessive and p.prep not in PREPS][:1]
+        actors, counter = (list(main[0].keys) if main else []), []
     if pat.name == "statement-said-after":
         actors, counter = speaker(text, trig, parts, prev), []
         if any(x.type == "PublicStatement" and set(actors) <= set(x.actors)
@@ -410,15 +444,20 @@ def _pattern_roles(
         # proposes; its addressee is who the "that" clause asks to act
         subj = [p for p in parts if clause.start <= p.start and p.end <= trig.start()
                 and p.prep not in SUBJ_PREPS and not p.place]
-        pron = CLAUSE_PRONOUN.search(text, clause.start, trig.start())
+        if subj and subj[-1].prep == "and" and not [p for p in subj if p.prep != "and"]:
+            subj = []  # "he called on X and Y and asked France": Y is called on, not asking
+        pron = CLAUSE_PRONOUN.search(text, clause.start, trig.start()) or _EARLY_PRONOUN.match(
+            text, clause.start, trig.start()
+        )
         if subj:
             actors = list(subj[-1].keys)
         elif pron:  # "He offered to ...": whom "he" stands for, or nobody
             actors = antecedent(pron.group(1), prev)
         else:
             actors = []
+        # ... or whom it asks directly ("asked France to speed the delivery")
         asked = [p for p in parts if 0 <= p.start - trig.end() <= 14 and not p.place
-                 and re.fullmatch(r"that\s+(?:the\s+)?", text[trig.end() : p.start])]
+                 and re.fullmatch(r"(?:that\s+)?(?:the\s+)?", text[trig.end() : p.start])]
         counter = [k for k in asked[0].keys if k not in actors] if asked else []
     if pat.name == "agreement-agreed-that" and len(dedupe(actors + counter)) < 2:
         return None  # "X agreed that ...": an opinion, unless two sides agree
@@ -432,6 +471,14 @@ def _pattern_roles(
         if d is None or not d.n or not d.author:
             return None
         actors = [d.author]
+    if pat.name == "meeting-received-by" and not counter and re.search(
+        r"(?-i:\b(?:I|[Ww]e))\s+$", text[clause.start : trig.start()]
+    ):
+        # in a telegram: "Today I was received by Deputy Foreign Minister X": its writer
+        d = docs.get(sent.doc)
+        if d is None or not d.n or not d.author:
+            return None
+        counter = [d.author]
     if pat.name in ("proposal-first-person", "meeting-our"):
         # the writer of a letter speaks: he proposes to its recipient, "our
         # conversation" was the sentence's subject's with him

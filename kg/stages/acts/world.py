@@ -304,7 +304,12 @@ def implied_parties(
             # when the sentence names no other ("relations were restored on 27 February
             # 1990" in a history of two states' relations)
             pair = world.pair(doc, year)
-            if pair and not set(named) - set(pair):
+            others = {
+                h for h in (world.home(k) for k in named)
+                if h.startswith("state/")
+                and not any(h == k or world._related(h, k) for k in pair)
+            }
+            if pair and not others:
                 actors += pair
     elif pat.type == "Agreement":
         present = tuple(dedupe(actors + counter))
