@@ -250,3 +250,14 @@ def test_a_plural_title_before_a_list_of_names(auth) -> None:
     names = {m.surface for m in a.mentions if m.kind == "Envoy"}
     assert {"Jan Wiec", "Otto Quill", "Hugo Blank", "Karl Dorn", "Moshe Sharett"} <= names
     assert not names & {"Freedonia", "Poland"}
+
+
+def test_a_full_name_acting_is_a_person_without_a_title(auth) -> None:
+    a = _run(
+        "Karl Dorn telephoned Quill. Jan Wiec himself visited Fredville. The Security Council "
+        "met. Radio Moscow announced it. Camp David hosted them. The Soviet Union protested.",
+        auth,
+    )
+    names = {m.surface for m in a.mentions if m.kind == "Envoy"}
+    assert {"Karl Dorn", "Jan Wiec"} <= names
+    assert not names & {"Security Council", "Radio Moscow", "Camp David", "Soviet Union"}

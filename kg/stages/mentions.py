@@ -125,6 +125,14 @@ _HEADED_BY = re.compile(
     rf"\s+(?:headed|led)\s+by\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?P<name>{_FULL_NAME})"
     r"(?!\s*[A-Z])"
 )
+# "Recep Tayyip Erdogan sent Putin a letter": a full name as the subject of a diplomatic
+# verb is a person, even with no title (the authority data cannot list everyone)
+_ACTING_NAME = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_FULL_NAME})\s+(?:(?:himself|herself|also|then|later|first|"
+    r"personally)\s+)?(?:met|visited|sent|wrote|telephoned|phoned|told|signed|flew|"
+    r"travell?ed|arrived|received|hosted|announced|declared|proposed|offered|invited|"
+    r"conferred|apologi[sz]ed|protested|condemned|welcomed|recogni[sz]ed)\b"
+)
 # "Foreign ministers Marian Orzechowski and Shimon Peres", "the two prime ministers,
 # Mateusz Morawiecki and Netanyahu": a plural title before a list of names
 _PLURAL_TITLED = re.compile(
@@ -236,6 +244,43 @@ _NOT_NAMES = frozenset(
         "Gate",
         "Dam",
         "Canal",
+        # sentence adverbs that start a sentence in capitals ("Later Pinsk met ...")
+        "Later",
+        "Then",
+        "Now",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Meanwhile",
+        "Eventually",
+        "Finally",
+        "Soon",
+        "Also",
+        "Earlier",
+        "Last",
+        "Next",
+        "Subsequently",
+        "Afterwards",
+        "Camp",
+        "House",
+        "Kremlin",
+        "Agency",
+        "Radio",
+        "News",
+        "Times",
+        "Post",
+        "Press",
+        "Army",
+        "Forces",
+        "Navy",
+        "Doctrine",
+        "Plan",
+        "Pact",
+        "Accords",
+        "Agreement",
+        "Treaty",
+        "Conference",
+        "Summit",
     ]
 )
 
@@ -630,6 +675,11 @@ def run(a: Analysis) -> Analysis:
         for m in _HONORIFIC.finditer(text, region.start, region.end):
             name = Span(*m.span("name"))
             if not taken.overlaps(name):
+                mentions.append(Mention(name, "Envoy", m.group("name"), title="Mr."))
+                taken.append(name)
+        for m in _ACTING_NAME.finditer(text, region.start, region.end):
+            name = Span(*m.span("name"))
+            if not taken.overlaps(name) and not _not_a_person(m.group("name"), forms):
                 mentions.append(Mention(name, "Envoy", m.group("name"), title="Mr."))
                 taken.append(name)
 
