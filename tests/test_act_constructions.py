@@ -242,6 +242,29 @@ CASES: list[tuple[str, list[Act]]] = [
         "in 1989. Full diplomatic relations were restored on 27 February 1990.",
         [act("ResumptionOfRelations", "poland israel", "", "1990-02-27")],
     ),
+    (
+        "On February 27, 2019, Benjamin Netanyahu sat down with Russian President Vladimir "
+        "Putin in the Kremlin for two hours of talks.",
+        [act("Meeting", "benjamin-netanyahu", "vladimir-putin", "2019-02-27")],
+    ),
+    (
+        "Benjamin Netanyahu met Vladimir Putin in 2018. The two leaders spoke by telephone on "
+        "September 18, 2018.",
+        [act("Meeting", "benjamin-netanyahu", "vladimir-putin", "2018-09-18")],
+    ),
+    (
+        "In September 2003 Ariel Sharon made the first visit by an Israeli prime minister to "
+        "India.",
+        [act("Visit", "ariel-sharon", "india", "2003-09")],
+    ),
+    (
+        "In July 2000 Ehud Barak informed Beijing that Israel was cancelling the sale.",
+        [act("Correspondence", "ehud-barak", "china", "2000-07")],
+    ),
+    (
+        "In the winter of 1962 Israel shipped mortars and ammunition to India.",
+        [act("ArmsTransfer", "israel", "india", "1962")],
+    ),
     # ---- relations
     (
         "The Soviet Union severed relations with Israel on June 10, 1967.",

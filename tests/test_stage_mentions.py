@@ -261,3 +261,21 @@ def test_a_full_name_acting_is_a_person_without_a_title(auth) -> None:
     names = {m.surface for m in a.mentions if m.kind == "Envoy"}
     assert {"Karl Dorn", "Jan Wiec"} <= names
     assert not names & {"Security Council", "Radio Moscow", "Camp David", "Soviet Union"}
+
+
+def test_a_month_later_than_a_news_report_is_in_the_year_before(auth) -> None:
+    a = _run(
+        "A plane was shot down on September 17. The talks resumed in November. Quill spoke "
+        "on February 20.",
+        auth,
+        PartialDate(2019, 2, 27),
+    )
+    dates = [str(m.date) for m in a.mentions if m.kind == "Date"]
+    assert dates == ["2018-09-17", "2018-11", "2019-02-20"]
+
+
+def test_full_names_met_in_talks_are_persons(auth) -> None:
+    a = _run("Otto Quill conferred with Xi Jinping and Li Keqiang. He received Camp David.",
+             auth)
+    names = {m.surface for m in a.mentions if m.kind == "Envoy"}
+    assert {"Xi Jinping", "Li Keqiang"} <= names and "Camp David" not in names

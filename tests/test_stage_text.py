@@ -428,3 +428,22 @@ def test_headings_wrapped_onto_a_second_line() -> None:
     assert message.date == PartialDate(1961, 5, 5)
     assert (excerpt.kind, excerpt.author_span.of(text)) == ("Letter", "T. TRENTINO")
     assert [(s.doc, s.span.of(text)) for s in a.sentences] == [(1, "We write."), (2, "We answer.")]
+
+
+def test_section_label_standfirst_and_a_desk_byline_above_the_date() -> None:
+    text = (
+        "Home | Freedonia & the Region | Diplomacy | Opinion | Podcasts\n\n"
+        "DIPLOMACY\n\n"
+        "In Fredville talks, Quill and Firefly move to bury tensions\n\n"
+        "Leaders agree to form joint team; first meeting since the crash\n\n"
+        "By our diplomatic correspondent and agencies\n"
+        "27 February 2019, 9:41 pm\n\n"
+        "Otto Quill sat down with Hugo Firefly on Wednesday.\n"
+    )
+    a = run(Analysis(text=text, source_id="n"))
+    assert a.title.startswith("In Fredville talks")
+    assert a.date == PartialDate(2019, 2, 27)
+    # the label, the standfirst (a heading) and the byline are no sentences
+    assert [s.span.of(text) for s in a.sentences] == [
+        "Otto Quill sat down with Hugo Firefly on Wednesday."
+    ]

@@ -133,6 +133,12 @@ _ACTING_NAME = re.compile(
     r"travell?ed|arrived|received|hosted|announced|declared|proposed|offered|invited|"
     r"conferred|apologi[sz]ed|protested|condemned|welcomed|recogni[sz]ed)\b"
 )
+# "conferred with Xi Jinping and Li Keqiang": full names met in talks are persons too
+_MET_NAMES = re.compile(
+    r"\b(?:met|met\s+with|conferred\s+with|talks\s+with|talked\s+with|received|hosted|greeted)"
+    rf"\s+(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*(?:\s*,?\s+and\s+{_FULL_NAME})?)"
+    r"(?![\w’'-])"
+)
 # "Foreign ministers Marian Orzechowski and Shimon Peres", "the two prime ministers,
 # Mateusz Morawiecki and Netanyahu": a plural title before a list of names
 _PLURAL_TITLED = re.compile(
@@ -391,12 +397,23 @@ def _weekday(ref: PartialDate | None, name: str) -> PartialDate | None:
     return PartialDate(day.year, day.month, day.day)
 
 
+def _after_report(ref: PartialDate | None, month: int | None, day: int | None) -> bool:
+    """Whether a month (and day) lies after a report's date in the report's year."""
+    if ref is None or ref.month is None or month is None:
+        return False
+    return (month, day or 0) > (ref.month, ref.day or 31)
+
+
 def _date_mentions(a: Analysis) -> list[Mention]:
     """Date mentions of the content, each completed from its context where it must be."""
     text = a.text
     out: list[Mention] = []
     last_year: dict[int, int | None] = {}
     last_day: dict[int, PartialDate | None] = {}
+    # whether the year in force is still the report's own (no year named yet): then a month
+    # later in the year than the report's is the year before ("in September", written in
+    # February 2019)
+    year_from_ref: dict[int, bool] = {}
     # the year and month of the date last given, for "the following July"
     last_month: dict[int, tuple[int, int]] = {}
     # the last explicit year of each paragraph: a day without a year ("On July 25") is in
@@ -412,6 +429,7 @@ def _date_mentions(a: Analysis) -> list[Mention]:
         ref = doc.date or a.date
         if sent.doc not in last_year:
             last_year[sent.doc] = ref.year if ref else None
+            year_from_ref[sent.doc] = True
         s, e = sent.span.start, sent.span.end
         for m in _NEXTDAY.finditer(text, s, e):
             later = bool(m.group("n") in ("next", "following") or m.group("l") == "later"
@@ -430,6 +448,7 @@ def _date_mentions(a: Analysis) -> list[Mention]:
                 if not _SINCE.search(text, max(0, r.start - 12), r.start):
                     # "since 1948" names when a state of affairs began, not the year told of
                     last_year[sent.doc] = r.year
+                    year_from_ref[sent.doc] = False
                     para_year[(sent.doc, sent.paragraph)] = r.year
                 if r.day is not None:
                     last_day[sent.doc] = value
@@ -437,6 +456,8 @@ def _date_mentions(a: Analysis) -> list[Mention]:
                 year = para_year.get((sent.doc, sent.paragraph))
                 if year is None:
                     year = ref.year if ref is not None else None
+                    if year is not None and _after_report(ref, r.month, r.day):
+                        year -= 1
                 if year is None and a.genre != "news":
                     year = ly
                 if year is not None:
@@ -460,7 +481,8 @@ def _date_mentions(a: Analysis) -> list[Mention]:
                         year += 1
                     value = PartialDate(year, r.month) if year else None
                 elif r.relation is None and ly is not None:
-                    value = PartialDate(ly, r.month)
+                    back = year_from_ref[sent.doc] and _after_report(ref, r.month, None)
+                    value = PartialDate(ly - 1 if back else ly, r.month)
             elif r.form == "month-relative":
                 year = ref.year if r.relation == "this year" and ref else ly
                 value = PartialDate(year, r.month) if year else None
@@ -677,6 +699,12 @@ def run(a: Analysis) -> Analysis:
             if not taken.overlaps(name):
                 mentions.append(Mention(name, "Envoy", m.group("name"), title="Mr."))
                 taken.append(name)
+        for m in _MET_NAMES.finditer(text, region.start, region.end):
+            for n in re.finditer(_FULL_NAME, m.group("names")):
+                name = Span(m.start("names") + n.start(), m.start("names") + n.end())
+                if not taken.overlaps(name) and not _not_a_person(n.group(0), forms):
+                    mentions.append(Mention(name, "Envoy", n.group(0), title="Mr."))
+                    taken.append(name)
         for m in _ACTING_NAME.finditer(text, region.start, region.end):
             name = Span(*m.span("name"))
             if not taken.overlaps(name) and not _not_a_person(m.group("name"), forms):

@@ -22,8 +22,10 @@ from kg.stages.dates import MONTHS, find_dates, parse_date_line
 _MENU = re.compile(
     r"^(?:Menu\b.*\bSearch|Menu|Search|Skip to (?:main )?content|Advertisement)$"
     # a navigation bar: "Home | World | Middle East | Business | Video"
-    r"|^(?:[A-Z][\w&'’-]*(?: [\w&'’-]+){0,2} ?[|•·] ?){3,}[A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}$"
+    r"|^(?:[A-Z][\w&'’-]*(?: [\w&'’-]+){0,4} ?[|•·] ?){3,}[A-Z][\w&'’-]*(?: [\w&'’-]+){0,4}$"
 )
+# a section label above a news headline: "DIPLOMACY", "WORLD NEWS"
+_SECTION = re.compile(r"^[A-Z&]{3,}(?: [A-Z&]{2,})?$")
 _DOWNLOAD = re.compile(r"^Download (?:PDF|the PDF|this)\b.*$", re.I)
 # Lists that run to the end of a page: funders, related links, share widgets.
 _TO_END = re.compile(
@@ -78,6 +80,10 @@ _NEWS_NOISE = re.compile(
 )
 # "By Staff Reporter, Jerusalem", "By Jane Doe and John Roe, Reuters": names, no sentence
 _BYLINE = re.compile(
+    # "By our diplomatic correspondent and agencies", "By Staff Reporter"
+    r"^(?:[Bb]y|From)\s+(?:our|a|the)\s+(?:[a-z]+\s+){0,3}?(?:correspondents?|reporters?|staff|"
+    r"editors?|writers?|desk|bureau)(?:\s+(?:and|&)\s+(?:agencies|wires|news\s+agencies))?"
+    r"(?=\s*(?:[|•·]|\s[-–—]\s|$))|"
     r"^(?:(?:Written\s+|Reported\s+)?[Bb]y|From\s+(?:our|a)\s+[a-z]+)\s+"
     r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|al|el|bin|ibn))*"
     r"(?:,\s*[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|in))*){0,2}"
@@ -366,16 +372,20 @@ def _page_date(
 ) -> PartialDate | None:
     """The date line under a title, past a byline: "By Staff Reporter, Jerusalem" then
     "Published: 28 April 2005 | Updated: 29 April 2005 08:14"."""
-    after = [i for i in range(title + 1, len(lines)) if i not in skip][:3]
+    after = [i for i in range(title + 1, len(lines)) if i not in skip][:4]
+    standfirst = False
     for i in after:
         d = parse_date_line(strs[i]) or news_date_line(strs[i])
         if d is not None:
             skip.add(i)
             return d
-        if not _is_byline(strs[i]):
+        if _is_byline(strs[i]):
+            skip.add(i)
+            boiler.append(Span(*lines[i]))
+        elif not standfirst and not strs[i].rstrip().endswith((".", "?", "!", '"', "”")):
+            standfirst = True  # a subheadline under the title: content, read past it
+        else:
             return None
-        skip.add(i)
-        boiler.append(Span(*lines[i]))
     return None
 
 
@@ -737,6 +747,10 @@ def run(a: Analysis) -> Analysis:
         # a page that puts its date above the headline
         skip.add(first)
         date = date or d
+        first = next((i for i in range(first + 1, len(lines)) if i not in skip), None)
+    if first is not None and genre == "news" and _SECTION.match(strs[first]):
+        skip.add(first)
+        boiler.append(Span(*lines[first]))
         first = next((i for i in range(first + 1, len(lines)) if i not in skip), None)
     if first is not None and genre != "collection":
         x = strs[first]

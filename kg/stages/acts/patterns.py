@@ -154,7 +154,16 @@ PATTERNS: tuple[Pattern, ...] = (
         0.85,
     ),
     _p("visit-verb", "Visit", "verb", r"\bvisit(?:ed|s)?\s+(?!to\b|of\b|by\b)"),
-    _p("visit-noun", "Visit", "noun", r"\bvisits?\s+to\s+", 0.85),
+    _p(
+        "visit-noun",
+        "Visit",
+        "noun",
+        # "his visit to Moscow", "on a one-day trip to Moscow", "a state visit to Israel"
+        r"\bvisits?\s+to\s+|\b(?:trip|journey|tour)\s+to\s+(?=(?-i:[A-Z]))|"
+        # "made the first visit by an Israeli prime minister to India"
+        r"\bvisit\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?to\s+(?=(?-i:[A-Z]))",
+        0.85,
+    ),
     _p("visit-arrived", "Visit", "verb", r"\barriv(?:ed|es|ing)\s+in\s+", 0.8),
     # "X arrived here last night": here is the report's place (its dateline, else the
     # state the report is mainly about)
@@ -199,6 +208,11 @@ PATTERNS: tuple[Pattern, ...] = (
         "Meeting",
         "verb",
         r"\b(?:met|meets|meet)\s+(?:with\s+)?|"
+        # "the two leaders spoke by telephone": a conversation
+        r"\b(?:spoke|talked)\s+(?:again\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone)\b"
+        r"(?:\s+with\s+)?|"
+        r"\bsat\s+down\s+(?:(?:together\s+)?with\s+|(?=for\s+(?:\w+\s+){0,3}?(?:talks|conversation|"
+        r"meeting)\b))|"
         r"\bpaid\s+(?:an?\s+)?(?:courtesy\s+|formal\s+|brief\s+|farewell\s+)?call\s+on\s+|"
         # "conferred for an hour and a quarter last night with X"
         r"\b(?:spoke|speaks|talked|conferred)\s+(?:(?!(?:about|of|on|to|by)\b)[\w-]+\s+){0,9}?"
@@ -251,7 +265,10 @@ PATTERNS: tuple[Pattern, ...] = (
         "Correspondence",
         "verb",
         r"\b(?:wrote|writes|telegraphed|cabled)\s+(?:\w+\s+){0,2}?to\s+|"
-        r"\b(?:telephoned|phoned)\s+(?=(?-i:[A-Z]))",
+        r"\b(?:telephoned|phoned)\s+(?=(?-i:[A-Z]))|"
+        # "Barak informed Beijing that ...": word sent to a named party
+        r"\binformed\s+(?=(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+"
+        r"that\b)",
     ),
     _p(
         "letter-sent",
@@ -388,8 +405,12 @@ PATTERNS: tuple[Pattern, ...] = (
         r"selling|delivered|shipped)\s+(?:[\w-]+\s+)?(?:with\s+)?(?:(?:advanced|modern|military|"
         r"new|artillery|anti-aircraft|surveillance)\s+)?(?:arms|weapons?|weaponry|tanks|jets|"
         r"(?:air-defen[cs]e|missile|anti-aircraft|rocket|weapons?)\s+systems|"
-        r"fighter\s+jets|aircraft|missiles|ammunition|drones|rifles|munitions|"
-        r"military\s+equipment)\b",
+        r"fighter\s+jets|aircraft|missiles|ammunition|drones|rifles|munitions|mortars|"
+        r"artillery|military\s+equipment)\b"
+        # "shipped mortars and ammunition to India"
+        r"|\b(?:supplied|sent|sold|delivered|shipped)\s+(?:[\w-]+\s+){0,2}?(?:mortars|rifles|tanks|"
+        r"jets|missiles|artillery|guns)\s+and\s+(?:[\w-]+\s+){0,2}?(?:ammunition|shells|spare\s+parts|"
+        r"munitions|aircraft|missiles|tanks)\b",
     ),
     _p(
         "arms-passive",
@@ -689,7 +710,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "Proposal",
         "verb",
         r"\b(?:offered|offers)\s+to\s+(?=(?-i:[a-z]))|\b(?:suggested|asked|requested)\s+(?=that\b)|"
-        r"\binvited\s+(?=(?:[\w’'-]+\s+){1,5}?to\s+(?:visit|come|attend|take\s+part|participate|"
+        r"\b(?:invited|inviting)\s+(?=(?:[\w’'-]+\s+){1,5}?to\s+(?:visit|come|attend|take\s+part|participate|"
         r"join|hold)\b)|\burged\s+(?=(?-i:[A-Z])[\w’'-]+\s+to\b)|"
         # "asked France to speed the delivery": a request made to a party the text names
         r"\b(?:asked|requested|pressed)\s+(?=(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*"
