@@ -278,6 +278,11 @@ CASES: list[tuple[str, list[Act]]] = [
 
 NEGATIVE: list[tuple[str, list[Act]]] = [
     (
+        "Benjamin Netanyahu spoke in Jerusalem in 2020. He recalled that the Arab League had "
+        "declared its three no's in Khartoum in 1967.",
+        [act("PublicStatement", "benjamin-netanyahu", "", "1967")],
+    ),
+    (
         "In 1956 Turkey recalled its minister from Israel. It did not, however, break off "
         "relations.",
         [act("SeveranceOfRelations", "turkey", "israel", "1956")],

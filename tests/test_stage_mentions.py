@@ -279,3 +279,13 @@ def test_full_names_met_in_talks_are_persons(auth) -> None:
              auth)
     names = {m.surface for m in a.mentions if m.kind == "Envoy"}
     assert {"Xi Jinping", "Li Keqiang"} <= names and "Camp David" not in names
+
+
+def test_a_bare_month_in_news_is_the_reports_not_a_year_named_in_passing(auth) -> None:
+    a = _run(
+        "Quill asked for $335 million for the 1998 bombings. Firefly flew to Fredville in late "
+        "August.",
+        auth,
+        PartialDate(2020, 10, 24),
+    )
+    assert [str(m.date) for m in a.mentions if m.kind == "Date"][-1] == "2020-08"

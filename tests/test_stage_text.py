@@ -447,3 +447,19 @@ def test_section_label_standfirst_and_a_desk_byline_above_the_date() -> None:
     assert [s.span.of(text) for s in a.sentences] == [
         "Otto Quill sat down with Hugo Firefly on Wednesday."
     ]
+
+
+def test_a_share_bar_above_the_story_is_one_line_not_the_end_of_the_page() -> None:
+    text = (
+        "Freedonia agrees to normalize ties\n\n"
+        "Published October 24, 2020, 6:41 a.m. ET\n\n"
+        "Share this article  |  Facebook  |  Twitter  |  Email\n\n"
+        "Freedonia and Sylvania have agreed to take steps to normalize relations, the President "
+        "announced on Friday, making the nation the latest to join a wave of diplomacy in the "
+        "region after years of hostility between the two neighbours.\n\n"
+        "Share this article\n\nMore from World\n"
+    )
+    a = run(Analysis(text=text, source_id="n", meta=SourceMeta(genre="news")))
+    said = " ".join(s.span.of(text) for s in a.sentences)
+    assert said.startswith("Freedonia and Sylvania have agreed")
+    assert "Share" not in said and "More from World" not in said

@@ -397,6 +397,10 @@ def _weekday(ref: PartialDate | None, name: str) -> PartialDate | None:
     return PartialDate(day.year, day.month, day.day)
 
 
+# "the 1998 bombings", "the 1967 war": a year naming an event in passing, not the time told of
+_ATTRIBUTIVE_YEAR = re.compile(r".*\b(?:the|a|an|its|their|his|her)\s+\d{4}\s+[a-z]", re.S)
+
+
 def _after_report(ref: PartialDate | None, month: int | None, day: int | None) -> bool:
     """Whether a month (and day) lies after a report's date in the report's year."""
     if ref is None or ref.month is None or month is None:
@@ -445,7 +449,10 @@ def _date_mentions(a: Analysis) -> list[Mention]:
             if r.form in ("full", "month-year", "year"):
                 value = PartialDate(r.year, r.month, r.day)
                 explicit = True
-                if not _SINCE.search(text, max(0, r.start - 12), r.start):
+                attributive = r.form == "year" and _ATTRIBUTIVE_YEAR.match(
+                    text, max(0, r.start - 12), min(len(text), r.end + 20)
+                )
+                if not attributive and not _SINCE.search(text, max(0, r.start - 12), r.start):
                     # "since 1948" names when a state of affairs began, not the year told of
                     last_year[sent.doc] = r.year
                     year_from_ref[sent.doc] = False
@@ -480,6 +487,14 @@ def _date_mentions(a: Analysis) -> list[Mention]:
                     if r.relation == "next" and ref.month is not None and r.month <= ref.month:
                         year += 1
                     value = PartialDate(year, r.month) if year else None
+                elif r.relation is None and a.genre == "news" and ref is not None:
+                    # "in late August" in a news report: of the year its paragraph tells
+                    # of, else the latest such month up to the report's date (not the
+                    # year of "the 1998 bombings" named in passing)
+                    year = para_year.get((sent.doc, sent.paragraph))
+                    if year is None:
+                        year = ref.year - 1 if _after_report(ref, r.month, None) else ref.year
+                    value = PartialDate(year, r.month)
                 elif r.relation is None and ly is not None:
                     back = year_from_ref[sent.doc] and _after_report(ref, r.month, None)
                     value = PartialDate(ly - 1 if back else ly, r.month)

@@ -725,6 +725,11 @@ def run(a: Analysis) -> Analysis:
     end = len(text)
     for i, x in enumerate(strs):
         if _TO_END.match(x):
+            if any(len(y.split()) >= 30 for y in strs[i + 1 :]):
+                # a share bar above the story ("Share this article | Facebook"): one line
+                skip.add(i)
+                boiler.append(Span(*lines[i]))
+                continue
             end = lines[i][0]
             boiler.append(Span(lines[i][0], len(text)))
             skip.update(range(i, len(lines)))

@@ -259,6 +259,29 @@ def _by_reference(r: _Reader, s: _Sent, found: list[tuple[int, Act]]) -> None:
             r.acts.append(follow)
 
 
+# a named subject right before a verb: "the Arab League had declared", "Hamas called"
+_NAMED_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:but|while|when|that)\s+)(?:the\s+)?"
+    r"(?P<name>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){0,3})\s+"
+    r"(?:(?:had|has|have|also|then|later|again|once|itself)\s+){0,2}(?:[a-z]+ly\s+)?$"
+)
+# pronouns, and titles: "King Abdullah II announced" is a person the text may name oddly
+_NOT_A_BODY = frozenset(["He", "She", "It", "They", "We", "I", "This", "That", "There", "Then",
+                         "King", "Queen", "President", "Prime", "Premier", "Chancellor",
+                         "Foreign", "General", "Gen", "Sheikh", "Emir", "Prince", "Crown",
+                         "Mr", "Mrs", "Ms", "Dr", "Pope", "Shah", "Sultan"])
+
+
+def _unknown_subject(text: str, clause: Span, trig: re.Match[str], parts: list[Part]) -> bool:
+    """Whether the verb's subject is named but unknown ("the Arab League had declared"):
+    then the act is that body's, and no other party may be put in its place."""
+    m = _NAMED_SUBJECT.search(text, clause.start, trig.start())
+    if m is None or m.group("name").split()[0] in _NOT_A_BODY:
+        return False
+    return not any(m.start("name") <= p.start < trig.start() or p.start <= m.start("name") < p.end
+                   for p in parts)
+
+
 def _dropped(pat: Pattern, trig: re.Match[str], why: str) -> None:
     """Say at debug level why a trigger gave no act (``kg -vv convert``): the first thing a
     reader of a missed act wants to know."""
@@ -280,6 +303,11 @@ def _read_trigger(
         _dropped(pat, trig, "no roles")
         return
     actors, counter, place = roles
+    if pat.form == "verb" and pat.type != "Recognition" and _unknown_subject(
+        text, clause, trig, parts
+    ):
+        _dropped(pat, trig, "its subject is a body the authority data does not know")
+        return
     dated = trigger_date(
         text, sent, clause, trig, pat, s.dates, r.docs.get(sent.doc), a.date, s.year, r.time
     )
