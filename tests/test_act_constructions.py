@@ -265,6 +265,14 @@ CASES: list[tuple[str, list[Act]]] = [
         "In the winter of 1962 Israel shipped mortars and ammunition to India.",
         [act("ArmsTransfer", "israel", "india", "1962")],
     ),
+    (
+        "On October 23, 2020, Sudan and Israel agreed to take steps to normalize relations, "
+        "President Donald Trump announced.",
+        [
+            act("EstablishmentOfRelations", "sudan israel", "", "2020-10-23"),
+            act("PublicStatement", "donald-trump", "", "2020-10-23"),
+        ],
+    ),
     # ---- relations
     (
         "The Soviet Union severed relations with Israel on June 10, 1967.",

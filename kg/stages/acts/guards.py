@@ -69,7 +69,9 @@ _REAL_INFINITIVE = re.compile(
     r"(?:\b(?:first|second|last|only)\s+(?:[\w-]+\s+){0,6}to|\beffort\s+to|\brushed\s+to|"
     r"\b(?:permitted|allowed|authori[sz]ed)\s+to|"
     r"\bcontinued\s+to|\bwent\s+on\s+to|\bhastened\s+to|\bmoved\s+to|"
-    r"\bagree[sd]?\s+to|\bdecided\s+to)\s+$",
+    r"\bagree[sd]?\s+to|\bdecided\s+to|"
+    # "have agreed to take steps to normalize relations"
+    r"\bagree[sd]?\s+to\s+take\s+(?:\w+\s+){0,2}?steps\s+to)\s+$",
     re.I,
 )
 

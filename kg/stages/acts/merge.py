@@ -31,11 +31,15 @@ def prefer_specific(text: str, found: list[tuple[int, Act]]) -> list[tuple[int, 
     # ("X announced the restoration of relations", "the resumption ... was announced",
     # "in its note of May 2 it expressed its regret": the note is the act)
     others = [(p, x.type) for p, x in found if x.type != "PublicStatement"]
+    parties = {h for _, x in found if x.type != "PublicStatement" for h in x.participants}
     found = [
         (p, x)
         for p, x in found
         if not (
             x.method in _WEAK_STATEMENTS
+            # a third party's announcement is its own statement: "Sudan and Israel have
+            # agreed to normalize relations, President Trump announced"
+            and not (x.actors and parties and not set(x.actors) & parties)
             and not (
                 # "X announced that Egypt had concluded a deal": a statement of its own,
                 # unless what it announces is a change of relations or a letter

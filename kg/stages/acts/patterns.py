@@ -98,6 +98,15 @@ PATTERNS: tuple[Pattern, ...] = (
         "verb",
         rf"\bestablish(?:ed|es)?\s+{_REL}",
     ),
+    # "Sudan and Israel have agreed to normalize relations": relations where there were
+    # none (the stage makes it a resumption when the text told of their severance)
+    _p(
+        "establishment-normalize",
+        "EstablishmentOfRelations",
+        "verb",
+        rf"\bnormali[sz](?:ed|es|e)\s+{_REL}",
+        0.7,
+    ),
     _p(
         "establishment-noun",
         "EstablishmentOfRelations",
