@@ -273,6 +273,36 @@ CASES: list[tuple[str, list[Act]]] = [
             act("PublicStatement", "donald-trump", "", "2020-10-23"),
         ],
     ),
+    (
+        "In October 1966 Abba Eban discussed the emigration issue with Andrei Gromyko, the "
+        "Soviet Foreign Minister, in New York.",
+        [act("Meeting", "abba-eban", "andrei-gromyko", "1966-10")],
+    ),
+    (
+        "On December 1, 1966, Katriel Katz, Israel's Ambassador in Moscow, paid a call on "
+        "Alexei Shchiborin, head of the Near East Department of the Soviet Foreign Ministry.",
+        [act("Meeting", "katriel-katz", "alexei-shchiborin", "1966-12-01")],
+    ),
+    (
+        "In November 1966 the Soviet Union voted with the majority in the Security Council.",
+        [act("Vote", "soviet-union", "", "1966-11")],
+    ),
+    (
+        "On December 5, 1966, Israel welcomed \"with cautious satisfaction\" the statement.",
+        [act("PublicStatement", "israel", "", "1966-12-05")],
+    ),
+    (
+        "Israel and Egypt exchanged ambassadors in February 1980.",
+        [act("EstablishmentOfRelations", "israel egypt", "", "1980-02")],
+    ),
+    (
+        "On November 19, 1977, Anwar Sadat landed at Ben-Gurion Airport. On December 25, 1977, "
+        "Menachem Begin returned the gesture by flying to Egypt.",
+        [
+            act("Visit", "anwar-sadat", "israel", "1977-11-19"),
+            act("Visit", "menachem-begin", "egypt", "1977-12-25"),
+        ],
+    ),
     # ---- relations
     (
         "The Soviet Union severed relations with Israel on June 10, 1967.",

@@ -135,7 +135,8 @@ _ACTING_NAME = re.compile(
 )
 # "conferred with Xi Jinping and Li Keqiang": full names met in talks are persons too
 _MET_NAMES = re.compile(
-    r"\b(?:met|met\s+with|conferred\s+with|talks\s+with|talked\s+with|received|hosted|greeted)"
+    r"\b(?:met|met\s+with|conferred\s+with|talks\s+with|talked\s+with|received|hosted|greeted|"
+    r"paid\s+(?:a\s+|an\s+)?(?:courtesy\s+|official\s+)?call\s+on|called\s+on)"
     rf"\s+(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*(?:\s*,?\s+and\s+{_FULL_NAME})?)"
     r"(?![\w’'-])"
 )

@@ -162,7 +162,13 @@ def find_parts(text: str, sent: Sentence, mentions: list[Mention]) -> list[Part]
         ):
             continue  # "Soviet" in "Soviet Prime Minister Nikolai Bulganin"
         keys = m.group or (m.entity,)
-        start = m.title_span.start if m.title_span else m.span.start
+        # the phrase starts at a title before the name ("Foreign Minister X"), not at one
+        # after it ("X, head of the Near East Department")
+        start = (
+            m.title_span.start
+            if m.title_span and m.title_span.start < m.span.start
+            else m.span.start
+        )
         if m.kind == "Envoy" and m.adjective and m.title_span:
             # "Poland's permanent representative, Beretsky": the phrase starts at "Poland's"
             at = text.rfind(m.adjective, max(sent.span.start, start - 40), start)

@@ -107,6 +107,15 @@ PATTERNS: tuple[Pattern, ...] = (
         rf"\bnormali[sz](?:ed|es|e)\s+{_REL}",
         0.7,
     ),
+    # "Israel and Egypt exchanged ambassadors in February 1980"
+    _p(
+        "establishment-exchanged",
+        "EstablishmentOfRelations",
+        "verb",
+        r"\bexchanged\s+(?:their\s+first\s+|resident\s+)?(?:ambassadors|envoys|diplomats|"
+        r"legations|embassies)\b",
+        0.7,
+    ),
     _p(
         "establishment-noun",
         "EstablishmentOfRelations",
@@ -199,8 +208,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "Visit",
         "verb",
         r"\b(?:(?:came|comes|(?:(?<=had\s)|(?<=has\s)|(?<=have\s)|(?<=already\s)|(?<=also\s))come|flew|flies|flown|travel(?:l)?ed|"
-        r"travels|went|journeyed)\s+"
-        r"(?:[a-z]+ly\s+)?(?:on\s+)?to|left\s+for)\s+",
+        r"travels|went|journeyed|flying|travel(?:l)?ing)\s+"
+        r"(?:[a-z]+ly\s+)?(?:on\s+)?to|left\s+for|landed\s+(?:at|in))\s+",
         0.8,
     ),
     _p(
@@ -217,6 +226,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "Meeting",
         "verb",
         r"\b(?:met|meets|meet)\s+(?:with\s+)?|"
+        # "discussed the emigration issue with Andrei Gromyko"
+        r"\bdiscussed\s+(?:[\w’'-]+\s+){1,6}?with\s+(?=(?:the\s+)?(?-i:[A-Z]))|"
         # "the two leaders spoke by telephone": a conversation
         r"\b(?:spoke|talked)\s+(?:again\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone)\b"
         r"(?:\s+with\s+)?|"
@@ -395,6 +406,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "Vote",
         "verb",
         # "voted in the General Assembly for resolution 3379"
+        r"\bvot(?:ed|es)\s+with\s+the\s+majority\b|"
         r"\bvot(?:ed|es)\s+(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){0,3}"
         r"\s+)?(?:in\s+favou?r\s+of|for|against|to)\b|\babstained\b",
     ),
@@ -530,6 +542,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"denounc(?:ed|es)|disavow(?:ed|s)|protested|warned|called\s+for|mentioned\s+to|"
         r"blam(?:ed|es)|demanded\s+(?=that\b)|"
         # "welcomed the decision", not "welcomed him at the airport" (a reception)
+        r"welcom(?:ed|es)\s+(?=[“\"]|with\s+(?:[\w-]+\s+)?(?:satisfaction|relief|approval)\b)|"
         r"welcom(?:ed|es)\s+(?=(?:the|this|that|its|their|a|an)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:decision|move|step|arrival|agreement|announcement|resolution|initiative|proposal|"
         r"plan|talks|statement|news|release|restoration|resumption|establishment|signing|"

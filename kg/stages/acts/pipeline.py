@@ -269,14 +269,15 @@ _NAMED_SUBJECT = re.compile(
 _NOT_A_BODY = frozenset(["He", "She", "It", "They", "We", "I", "This", "That", "There", "Then",
                          "King", "Queen", "President", "Prime", "Premier", "Chancellor",
                          "Foreign", "General", "Gen", "Sheikh", "Emir", "Prince", "Crown",
-                         "Mr", "Mrs", "Ms", "Dr", "Pope", "Shah", "Sultan"])
+                         "Mr", "Mrs", "Ms", "Dr", "Pope", "Shah", "Sultan", "Minister",
+                         "Secretary", "Ambassador", "Envoy", "Chairman", "Leader"])
 
 
 def _unknown_subject(text: str, clause: Span, trig: re.Match[str], parts: list[Part]) -> bool:
     """Whether the verb's subject is named but unknown ("the Arab League had declared"):
     then the act is that body's, and no other party may be put in its place."""
     m = _NAMED_SUBJECT.search(text, clause.start, trig.start())
-    if m is None or m.group("name").split()[0] in _NOT_A_BODY:
+    if m is None or set(m.group("name").split()) & _NOT_A_BODY:
         return False
     return not any(m.start("name") <= p.start < trig.start() or p.start <= m.start("name") < p.end
                    for p in parts)
