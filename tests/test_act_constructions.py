@@ -303,6 +303,12 @@ CASES: list[tuple[str, list[Act]]] = [
             act("Visit", "menachem-begin", "egypt", "1977-12-25"),
         ],
     ),
+    (
+        "In April 2000 Jiang Zemin visited Israel. Three months later, under pressure from "
+        "Washington, Ehud Barak informed Beijing that the sale was cancelled; in 2002 the two "
+        "sides agreed on compensation.",
+        [act("Correspondence", "ehud-barak", "china", "2000-07")],
+    ),
     # ---- relations
     (
         "The Soviet Union severed relations with Israel on June 10, 1967.",

@@ -614,10 +614,17 @@ def trigger_date(
     date, a relative one ("last month"), an anniversary's, else one the context fixes; None
     when an anniversary cannot be dated (no act is claimed then)."""
     date, penalty = _date(text, sent, clause, trig, dates, time.prev_dates, pat.form == "passive")
-    if date is None:
+    counted = not any(clause.start <= d.span.start < clause.end for d in dates) and (
+        _LATER.search(text, clause.start, clause.end) or _AGO.search(text, clause.start, clause.end)
+    )
+    if date is None or counted:
+        # "Three months later, ... Barak informed Beijing; ... in 2002 ...": a count in the
+        # trigger's own clause wins over a date elsewhere in the sentence
         anchor = [d.date for d in dates if d.span.end <= clause.start]
-        date, penalty = relative_date(text, clause, doc, text_date, penalty,
-                                      anchor[-1] if anchor else time.last_date)
+        rel, rel_penalty = relative_date(text, clause, doc, text_date, penalty,
+                                         anchor[-1] if anchor else time.last_date)
+        if rel is not None or date is None:
+            date, penalty = rel, rel_penalty
     anniv = (
         _ANNIVERSARY.search(text, max(sent.span.start, trig.start() - 40), trig.start())
         if pat.form == "noun"
