@@ -115,7 +115,11 @@ def _unreal(text: str, clause: Span, trig: re.Match[str], form: str) -> bool:
     after = text[trig.end() : clause.end]
     if form == "noun" and _NOUN_DENIED.match(text, trig.end(), clause.end):
         return True
+    # "informed Beijing that the sale was cancelled": what a message says is not its fate
+    after = re.split(r"\bthat\b", after, maxsplit=1)[0]
     return bool(_NEGATED_AFTER.search(after[:80]))
+
+
 _HYPOTHETICAL = re.compile(
     r"that\s*,?\s+(?:had\b|if\b|(?:[\w’'-]+\s+){0,5}?(?:could|would|might|may)\b)"
 )
