@@ -463,3 +463,37 @@ def test_a_share_bar_above_the_story_is_one_line_not_the_end_of_the_page() -> No
     said = " ".join(s.span.of(text) for s in a.sentences)
     assert said.startswith("Freedonia and Sylvania have agreed")
     assert "Share" not in said and "More from World" not in said
+
+
+def test_an_archive_page_dateline_without_a_year_takes_the_pages_year() -> None:
+    text = (
+        "TimesMachine | Archive\n\n"
+        "FREEDONIA BREAKS TIES WITH SYLVANIA, CITING BOMB AT ITS LEGATION\n\n"
+        "See the article in its original context from February 13, 1953, Page 1\n\n"
+        "By HUGO E. FIREFLY\nSpecial to THE FREDVILLE TIMES.\n\n"
+        "FREDVILLE, Feb. 12 -- Freedonia broke off diplomatic relations with Sylvania tonight, "
+        "three days after a bomb wrecked part of its legation.\n"
+    )
+    a = run(Analysis(text=text, source_id="n"))
+    assert a.genre == "news"
+    assert a.title.startswith("FREEDONIA BREAKS TIES")
+    assert a.date == PartialDate(1953, 2, 12)
+    assert a.dateline is not None and a.dateline.of(text) == "FREDVILLE"
+    assert a.sentences[0].span.of(text).startswith("Freedonia broke off")
+
+
+def test_a_web_page_with_menus_of_three_or_spaced_items_and_a_short_date() -> None:
+    text = (
+        "Skip to main content\nSubscribe | Sign in | Search\n"
+        "World  UK  Politics  Business  Opinion\n\nFreedonia\n\n"
+        "Quill and Firefly pledge to rebuild ties after jet crisis\n\n"
+        "Fredville correspondent and Ostburg bureau\nTue 9 Aug 2016 18.42 BST\n"
+        "Share on Facebook  Share on Twitter  Share via Email\n1,214 comments\n\n"
+        "Otto Quill and Hugo Firefly have vowed to put eight months of bitter relations "
+        "behind them.\n"
+    )
+    a = run(Analysis(text=text, source_id="n"))
+    assert a.title.startswith("Quill and Firefly pledge")
+    assert a.date == PartialDate(2016, 8, 9)
+    said = " ".join(s.span.of(text) for s in a.sentences)
+    assert "Share" not in said and "comments" not in said and "Subscribe" not in said

@@ -47,10 +47,16 @@ _YEAR = r"(?P<year>1[789]\d\d|20\d\d)"
 _FULL_MDY = rf"\b{MONTH}\.?\s+(?P<day>[0-3]?\d){_ORD},?\s+{_YEAR}\b"
 _FULL_ABBR = rf"\b{_ABBR}\s*(?P<day>[0-3]?\d){_ORD},?\s+{_YEAR}\b"
 _FULL_DMY = rf"\b(?P<day>[0-3]?\d){_ORD}\s+(?:of\s+)?{MONTH},?\s+{_YEAR}\b"
+# "Tue 9 Aug 2016 18.42 BST": a web page's day before an abbreviated month
+_FULL_DMY_ABBR = (
+    rf"\b(?P<day>[0-3]?\d)\s+(?P<month>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+{_YEAR}\b"
+)
 _MONTH_YEAR = rf"\b{MONTH},?\s+(?:of\s+)?{_YEAR}\b"
 _NOYEAR = r"(?!,?\s+(?:of\s+)?(?:1[789]|20)\d\d)"
 _MD = rf"\b{MONTH}\s+(?P<day>[0-3]?\d){_ORD}\b(?!\d){_NOYEAR}"
 _DM = rf"\b(?P<day>[0-3]?\d){_ORD}\s+{MONTH}\b{_NOYEAR}"
+# "MOSCOW, Feb. 12 --": a dateline's abbreviated month and day
+_MD_ABBR = rf"\b{_ABBR}\s*(?P<day>[0-3]?\d){_ORD}\b(?!\d){_NOYEAR}"
 _MONTH_REL = rf"\b{MONTH}\s+of\s+(?P<rel>(?:that|this|the\s+same|that\s+same)\s+year)\b"
 # "in March", "early May", "mid-April", "last February"; bare "May" is too often a verb.
 _MONTH_ONLY = (
@@ -71,9 +77,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("full", _FULL_MDY),
         ("full", _FULL_DMY),
         ("full", _FULL_ABBR),
+        ("full", _FULL_DMY_ABBR),
         ("month-year", _MONTH_YEAR),
         ("month-day", _MD),
         ("month-day", _DM),
+        ("month-day", _MD_ABBR),
         ("month-relative", _MONTH_REL),
         ("month", _MONTH_ONLY),
         ("relative-year", _REL_YEAR),

@@ -22,10 +22,17 @@ from kg.stages.dates import MONTHS, find_dates, parse_date_line
 _MENU = re.compile(
     r"^(?:Menu\b.*\bSearch|Menu|Search|Skip to (?:main )?content|Advertisement)$"
     # a navigation bar: "Home | World | Middle East | Business | Video"
-    r"|^(?:[A-Z][\w&'’-]*(?: [\w&'’-]+){0,4} ?[|•·] ?){3,}[A-Z][\w&'’-]*(?: [\w&'’-]+){0,4}$"
+    r"|^(?:[A-Z][\w&'’-]*(?: [\w&'’-]+){0,4} ?[|•·] ?){2,}[A-Z][\w&'’-]*(?: [\w&'’-]+){0,4}$"
+    # "World  UK  Politics  Business": items set apart by runs of spaces
+    r"|^(?:[A-Z][\w&'’-]*(?: [\w&'’-]+)?\s{2,}){3,}[A-Z][\w&'’-]*(?: [\w&'’-]+)?$"
+    # share buttons, comment counts, archive furniture
+    r"|^(?:Share (?:on|via) \w+\s*)+$|^[\d,]+ comments?$|^Special to (?:the )?[A-Z].*$"
+    r"|^See the article in its original context\b.*$"
+    # "TimesMachine | Archive": two short items
+    r"|^[A-Z][\w&'’-]*(?: [\w&'’-]+)? [|•·] [A-Z][\w&'’-]*(?: [\w&'’-]+)?$"
 )
 # a section label above a news headline: "DIPLOMACY", "WORLD NEWS"
-_SECTION = re.compile(r"^[A-Z&]{3,}(?: [A-Z&]{2,})?$")
+_SECTION = re.compile(r"^(?:[A-Z&]{3,}(?: [A-Z&]{2,})?|[A-Z][a-z]+)$")
 _DOWNLOAD = re.compile(r"^Download (?:PDF|the PDF|this)\b.*$", re.I)
 # Lists that run to the end of a page: funders, related links, share widgets.
 _TO_END = re.compile(
@@ -47,7 +54,8 @@ _CAPTION = re.compile(
 # a news dateline opening the first paragraph: "JERUSALEM, Nov. 20, 1977 (JTA) — "
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][A-Za-z.'’ -]{1,30}?)?),\s*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+    # "MOSCOW, Feb. 12 --": the year may be left to the page's date
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)"
     r"\s*(?:\([A-Za-z][A-Za-z. ]{0,20}\))?\s*(?:—|–|--|-)\s*"
 )
 # -- the publication date of an online news report --------------------------------------
@@ -389,11 +397,30 @@ def _page_date(
     return None
 
 
+def _header_date(text: str, lines: list[tuple[int, int]], strs: list[str]) -> PartialDate | None:
+    """The first full date in a page's header, the lines above its first paragraph:
+    "INSS Insight No. 1112, December 3, 2018", "See the article in its original context
+    from February 13, 1953", "Tue 9 Aug 2016 18.42 BST"."""
+    for (s, e), x in zip(lines, strs, strict=True):
+        if len(x.split()) >= 40:
+            return None  # the story has begun
+        if _DATELINE.match(x):
+            return None
+        if _TERMINAL.search(x.rstrip()):
+            continue  # a sentence of the story, not a line of the page's header
+        for d in find_dates(text, s, e):
+            if d.year and d.month and d.day:
+                return PartialDate(d.year, d.month, d.day)
+    return None
+
+
 def detect_genre(text: str, lines: list[str]) -> str:
     """news | encyclopedia | collection | essay, from the shape of the text."""
     if _find_toc(lines) is not None:
         return "collection"
     if any(_MENU.match(x) or _DOWNLOAD.match(x) or _TO_END.match(x) for x in lines):
+        return "news"
+    if any(_DATELINE.match(x) for x in lines[:25]):
         return "news"
     headings = sum(1 for x in lines[1:] if _is_heading(x))
     if len(text) > 12000 or headings >= 3:
@@ -805,6 +832,8 @@ def run(a: Analysis) -> Analysis:
                     smart_title(p) for p in block.group(1).split("\n") if p.strip("* ")
                 )
 
+    if date is None and genre != "collection":
+        date = _header_date(text, lines, strs)
     content = [Span(*lines[i]) for i in range(len(lines)) if i not in skip and lines[i][0] < end]
     dateline = None
     if content and genre != "collection":
@@ -815,6 +844,12 @@ def run(a: Analysis) -> Analysis:
             if len(found) == 1 and found[0].year and found[0].day:
                 d = found[0]
                 date = date or PartialDate(d.year, d.month, d.day)
+            elif (
+                len(found) == 1 and found[0].day and date is not None
+                and found[0].month is not None and found[0].month <= (date.month or 12)
+            ):
+                # "MOSCOW, Feb. 12 --" on a page of February 13, 1953: the story's day
+                date = PartialDate(date.year, found[0].month, found[0].day)
             dateline = Span(*m.span("place"))
             content[0] = Span(m.end(), content[0].end)
     if title is None and sentences_first(a.text, content):
