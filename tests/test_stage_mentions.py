@@ -289,3 +289,14 @@ def test_a_bare_month_in_news_is_the_reports_not_a_year_named_in_passing(auth) -
         PartialDate(2020, 10, 24),
     )
     assert [str(m.date) for m in a.mentions if m.kind == "Date"][-1] == "2020-08"
+
+
+def test_a_capitals_heading_with_a_name_written_out(auth) -> None:
+    a = _run(
+        "TELEGRAM FROM SPECIAL ENVOY KARL DORN TO THE FEDERAL FOREIGN OFFICE. "
+        "LETTER FROM THE DIRECTOR OF THE FOREIGN MINISTRY TO THE PRIME MINISTER.",
+        auth,
+    )
+    names = {m.surface for m in a.mentions if m.kind == "Envoy"}
+    assert "KARL DORN" in names
+    assert not names & {"FOREIGN MINISTRY", "FEDERAL FOREIGN", "PRIME MINISTER"}

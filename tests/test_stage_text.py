@@ -497,3 +497,20 @@ def test_a_web_page_with_menus_of_three_or_spaced_items_and_a_short_date() -> No
     assert a.date == PartialDate(2016, 8, 9)
     said = " ".join(s.span.of(text) for s in a.sentences)
     assert "Share" not in said and "comments" not in said and "Subscribe" not in said
+
+
+def test_an_editors_note_before_the_contents_is_read() -> None:
+    text = (
+        "FREEDONIA AND SYLVANIA\nSELECTED DOCUMENTS, 1965\n\n"
+        "Editorial note: Although the two governments had concluded a trade agreement in 1952, "
+        "and although Chancellor Quill had met President Firefly in New York in March 1960, "
+        "Fredville long refused to exchange ambassadors with Ostburg for fear of them.\n\n"
+        "CONTENTS\n\n1. LETTER FROM QUILL TO FIREFLY. Fredville, 12 May 1965\n\n\n"
+        "1. LETTER FROM QUILL TO FIREFLY\n\nFredville, 12 May 1965\n\nDear Mr. President,\n\n"
+        "I write to you today.\n"
+    )
+    a = run(Analysis(text=text, source_id="c"))
+    assert a.genre == "collection"
+    said = [s.span.of(text) for s in a.sentences]
+    assert said[0].startswith("Editorial note: Although")
+    assert not any("CONTENTS" in s or "SELECTED" in s for s in said)

@@ -63,10 +63,19 @@ _TITLE_CAPS = (
     r"CHARG[EÉ]\s+D'AFFAIRES|SECRETARY[- ]GENERAL|SECRETARY\s+OF\s+STATE|FOREIGN\s+SECRETARY|"
     r"CHAIRMAN|DIRECTOR(?:\s+GENERAL)?|REPRESENTATIVE)"
 )
+# a name in capitals written out in full ("SPECIAL ENVOY KURT BIRRENBACH"), not a phrase
+_CAPS_WORD = (
+    r"(?!(?:TO|THE|OF|IN|ON|AT|AND|FOR|FROM|BY|WITH|ABOUT|CONCERNING|FOREIGN|MINISTRY|OFFICE|"
+    r"DEPARTMENT|GOVERNMENT|EMBASSY|LEGATION|AFFAIRS|COUNCIL|REPUBLIC|STATES?|UNION|PEOPLE|"
+    r"PRESS|EASTERN|WESTERN|EUROPEAN|MIDDLE|EAST|NATIONS|UNITED|SOVIET|FEDERAL|SUPREME|"
+    r"MINISTERS?|PRIME|PRESIDENT|PREMIER|CHANCELLOR|KING|QUEEN|AMBASSADOR|ENVOY|CONSUL|"
+    r"SECRETARY|CHAIRMAN|DIRECTOR|GENERAL|DEPUTY|ACTING|REPRESENTATIVE|SPECIAL)\b)"
+    r"[A-Z][A-Z'’-]+"
+)
 _TITLED_CAPS = re.compile(
-    rf"(?:(?P<adj>[A-Z]{{3,}})\s+)?(?:(?:DEPUTY|ACTING|FIRST)\s+)?(?P<title>{_TITLE_CAPS})"
+    rf"(?:(?P<adj>[A-Z]{{3,}})\s+)?(?:(?:DEPUTY|ACTING|FIRST|SPECIAL)\s+)?(?P<title>{_TITLE_CAPS})"
     rf"(?:\s+OF\s+(?:THE\s+)?(?P<of1>[A-Z]+(?:\s+(?:[A-Z]+)){{0,5}}?))?"
-    rf",?\s+(?P<name>(?:[A-Z]\.\s?){{1,3}}[A-Z][A-Z'’-]+)\b"
+    rf",?\s+(?P<name>(?:[A-Z]\.\s?){{1,3}}[A-Z][A-Z'’-]+|{_CAPS_WORD}\s+{_CAPS_WORD})\b"
 )
 # "Chaim Herzog became the first Israeli President", "Sergei Mironov, the spokesman for",
 # "Ali Nasri, the Syrian ambassador": a full name with its title after it

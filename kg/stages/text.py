@@ -815,9 +815,12 @@ def run(a: Analysis) -> Analysis:
         else:
             inner, toc_end = _collection(text, lines, toc, end, warnings)
             first_body = inner[0].span.start if inner else lines[toc_end][0]
+            toc_start = lines[toc][0]
             for i, (s, _e) in enumerate(lines):
-                if s < first_body:
-                    skip.add(i)  # front matter and table of contents
+                if s < first_body and not (s < toc_start and len(strs[i].split()) >= 25):
+                    # front matter and table of contents; an editor's note in prose
+                    # before the contents tells history, and is read
+                    skip.add(i)
             for d in inner:
                 for i, (s, _e) in enumerate(lines):
                     head = d.heading

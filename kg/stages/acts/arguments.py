@@ -558,11 +558,13 @@ def find_roles(
             subj = [
                 p
                 for p in parts
-                if p.prep not in PREPS
+                if (p.prep not in PREPS or (light and p.prep == "and" and p.end <= ts))
                 and not p.place
                 and not p.possessive
                 and not set(p.keys) & set(counter)
             ]
+            # "... and Walter Ulbricht, the East German leader, paid a state visit": the
+            # light verb's subject is on its left, even when joined to an earlier clause
             pick = [p for p in subj if p.end <= ts][-1:] or [p for p in subj if p.start >= te][:1]
             if pick:
                 actors += pick[0].keys
