@@ -1,15 +1,15 @@
 """How well the converter finds the diplomatic acts of the texts: precision, recall, F1.
 
-Runs the converter on each seed text (``data/sources``) and, with ``--heldout``,
-``--heldout2``, ``--heldout3``, ``--heldout4`` and ``--heldout5``, on each text of the five
-independently written held-out sets (``tests/heldout/texts`` … ``tests/heldout5/texts``),
-reads the acts back from the RDF it produces (:func:`kg.evaluate.acts_from_dataset`), and
-scores them against the gold annotation written from the texts alone (``data/annotations``,
-``tests/heldout/annotations`` … ``tests/heldout5/annotations``).  Prints one table per
-set: precision, recall and F1 by act type and overall, and the recall of the central acts.
+Runs the converter on each seed text (``data/sources``) and, with ``--heldout``, on each
+text of the held-out sets (``tests/heldout``, ``tests/heldout2`` … ``tests/heldout10``), each
+written by an annotator who had seen neither the converters nor the other sets; reads the
+acts back from the RDF it produces (:func:`kg.evaluate.acts_from_dataset`), and scores them
+against the gold annotation written from the texts alone (``data/annotations``,
+``tests/heldoutN/annotations``).  Prints one table per set: precision, recall and F1 by act
+type and overall, and the recall of the central acts.
 
-    python benchmarks/extraction.py [--heldout] [--heldout2] [--heldout3] [--heldout4]
-                                    [--heldout5] [--set DIR ...] [--details] [--json PATH]
+    python -P benchmarks/extraction.py [--heldout [N ...]] [--set DIR ...] [--details]
+                                       [--json PATH]
 
 ``--set DIR`` scores any other annotated set laid out the same way (``DIR/texts/*.txt``
 and ``DIR/annotations/*.yaml``), e.g. a blind set kept outside the project.
@@ -43,18 +43,19 @@ from kg.vocab import ACT_TYPES  # noqa: E402
 
 log = logging.getLogger("benchmarks.extraction")
 
-SETS = {
-    "seeds": (ROOT / "data" / "annotations", ROOT / "data" / "sources"),
-    "held-out": (ROOT / "tests" / "heldout" / "annotations", ROOT / "tests" / "heldout" / "texts"),
-    "held-out-2": (ROOT / "tests" / "heldout2" / "annotations",
-                   ROOT / "tests" / "heldout2" / "texts"),
-    "held-out-3": (ROOT / "tests" / "heldout3" / "annotations",
-                   ROOT / "tests" / "heldout3" / "texts"),
-    "held-out-4": (ROOT / "tests" / "heldout4" / "annotations",
-                   ROOT / "tests" / "heldout4" / "texts"),
-    "held-out-5": (ROOT / "tests" / "heldout5" / "annotations",
-                   ROOT / "tests" / "heldout5" / "texts"),
-}
+SEEDS = (ROOT / "data" / "annotations", ROOT / "data" / "sources")
+HELD_OUT = ROOT / "tests"
+
+
+def held_out_sets() -> dict[int, Path]:
+    """The held-out sets by number: ``tests/heldout`` is 1, ``tests/heldoutN`` is N."""
+    found = {}
+    for d in HELD_OUT.glob("heldout*"):
+        suffix = d.name.removeprefix("heldout")
+        if d.is_dir() and (suffix == "" or suffix.isdigit()):
+            found[int(suffix or 1)] = d
+    return dict(sorted(found.items()))
+
 
 Converter = Callable[[str, str], tuple[list[PredictedAct], dict[str, str]]]
 
@@ -99,7 +100,7 @@ def evaluate_set(
     name: str, run: Converter, authority_represents: dict[str, str]
 ) -> tuple[Scores, dict[str, Scores]]:
     """Score every gold file of one set; returns the total and the per-source scores."""
-    gold_dir, text_dir = SETS[name] if name in SETS else _layout(Path(name))
+    gold_dir, text_dir = SEEDS if name == "seeds" else _layout(ROOT / name)
     total = Scores()
     per_source: dict[str, Scores] = {}
     for path in sorted(gold_dir.glob("*.yaml")):
@@ -169,15 +170,9 @@ def as_json(total: Scores, per_source: dict[str, Scores]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--heldout", action="store_true", help="also score the held-out texts")
-    parser.add_argument("--heldout2", action="store_true",
-                        help="also score the second, independently written held-out set")
-    parser.add_argument("--heldout3", action="store_true",
-                        help="also score the third, independently written held-out set")
-    parser.add_argument("--heldout4", action="store_true",
-                        help="also score the fourth, independently written held-out set")
-    parser.add_argument("--heldout5", action="store_true",
-                        help="also score the fifth, independently written held-out set")
+    parser.add_argument("--heldout", type=int, nargs="*", metavar="N",
+                        help="also score the held-out sets N (tests/heldoutN; 1 is "
+                             "tests/heldout); all of them when no N is given")
     parser.add_argument("--set", type=Path, action="append", default=[], metavar="DIR",
                         help="also score DIR/texts against DIR/annotations (repeatable)")
     parser.add_argument("--details", action="store_true", help="list missed and spurious acts")
@@ -195,9 +190,13 @@ def main(argv: list[str] | None = None) -> int:
         if not all(p.is_dir() for p in _layout(d)):
             parser.error(f"{d}: needs the folders texts/ and annotations/")
     report = {}
-    names = (["seeds"] + ["held-out"] * args.heldout + ["held-out-2"] * args.heldout2
-             + ["held-out-3"] * args.heldout3 + ["held-out-4"] * args.heldout4
-             + ["held-out-5"] * args.heldout5 + [str(d) for d in args.set])
+    sets = held_out_sets()
+    wanted = [] if args.heldout is None else (args.heldout or list(sets))
+    unknown = [n for n in wanted if n not in sets]
+    if unknown:
+        parser.error(f"no held-out set {unknown[0]}: there are {', '.join(map(str, sets))}")
+    names = (["seeds"] + [str(sets[n].relative_to(ROOT)) for n in wanted]
+             + [str(d.resolve()) for d in args.set])
     for name in names:
         total, per_source = evaluate_set(name, run, authority_represents)
         print(table(name, total, per_source))

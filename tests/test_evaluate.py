@@ -28,16 +28,11 @@ from kg.vocab import ACT_TYPES, DIP, ID, OA, RDF, source_graph
 ROOT = Path(__file__).resolve().parents[1]
 SEED_GOLD = ROOT / "data" / "annotations"
 SEED_TEXTS = ROOT / "data" / "sources"
-HELD_GOLD = ROOT / "tests" / "heldout" / "annotations"
-HELD_TEXTS = ROOT / "tests" / "heldout" / "texts"
-HELD2_GOLD = ROOT / "tests" / "heldout2" / "annotations"
-HELD2_TEXTS = ROOT / "tests" / "heldout2" / "texts"
-HELD3_GOLD = ROOT / "tests" / "heldout3" / "annotations"
-HELD3_TEXTS = ROOT / "tests" / "heldout3" / "texts"
-HELD4_GOLD = ROOT / "tests" / "heldout4" / "annotations"
-HELD4_TEXTS = ROOT / "tests" / "heldout4" / "texts"
-HELD5_GOLD = ROOT / "tests" / "heldout5" / "annotations"
-HELD5_TEXTS = ROOT / "tests" / "heldout5" / "texts"
+# every held-out set, in the order it was written: tests/heldout, tests/heldout2, ...
+HELD_SETS = sorted(
+    (d for d in (ROOT / "tests").glob("heldout*") if d.is_dir()),
+    key=lambda d: int(d.name.removeprefix("heldout") or 1),
+)
 
 TEXT = (
     "On July 6, Mr. Sharett wrote to Mr. Molotov about relations. "
@@ -317,62 +312,32 @@ def test_acts_from_dataset_reads_the_data_model() -> None:
 
 def _gold_files() -> list[tuple[Path, Path]]:
     pairs = []
-    for gold_dir, text_dir in ((SEED_GOLD, SEED_TEXTS), (HELD_GOLD, HELD_TEXTS),
-                               (HELD2_GOLD, HELD2_TEXTS), (HELD3_GOLD, HELD3_TEXTS),
-                               (HELD4_GOLD, HELD4_TEXTS), (HELD5_GOLD, HELD5_TEXTS)):
+    dirs = [(SEED_GOLD, SEED_TEXTS)] + [(d / "annotations", d / "texts") for d in HELD_SETS]
+    for gold_dir, text_dir in dirs:
         for path in sorted(gold_dir.glob("*.yaml")):
             pairs.append((path, text_dir / f"{path.stem}.txt"))
     return pairs
 
 
-def test_every_source_and_heldout_text_has_a_gold_file() -> None:
+def test_every_seed_has_a_gold_file() -> None:
     seeds = {p.stem for p in SEED_TEXTS.glob("*.txt")}
     assert seeds and seeds <= {p.stem for p in SEED_GOLD.glob("*.yaml")}
-    held = {p.stem for p in HELD_TEXTS.glob("*.txt")}
-    assert len(held) >= 5 and held == {p.stem for p in HELD_GOLD.glob("*.yaml")}
-    for path in HELD_TEXTS.glob("*.txt"):
-        assert 1500 <= len(path.read_text(encoding="utf-8")) <= 6000, path.name
 
 
-def test_every_heldout2_text_has_a_gold_file() -> None:
-    """The second held-out set pairs each text with its gold, and neither set reuses a name."""
-    held2 = {p.stem for p in HELD2_TEXTS.glob("*.txt")}
-    assert len(held2) >= 6 and held2 == {p.stem for p in HELD2_GOLD.glob("*.yaml")}
-    assert not held2 & {p.stem for p in HELD_TEXTS.glob("*.txt")}
-    for path in HELD2_TEXTS.glob("*.txt"):
-        assert 1500 <= len(path.read_text(encoding="utf-8")) <= 6000, path.name
+def test_there_are_ten_held_out_sets() -> None:
+    assert [d.name for d in HELD_SETS] == ["heldout"] + [f"heldout{n}" for n in range(2, 11)]
 
 
-def test_every_heldout3_text_has_a_gold_file() -> None:
-    """The third held-out set pairs each text with its gold, and reuses no other set's name."""
-    held3 = {p.stem for p in HELD3_TEXTS.glob("*.txt")}
-    assert len(held3) >= 6 and held3 == {p.stem for p in HELD3_GOLD.glob("*.yaml")}
-    others = {p.stem for d in (SEED_TEXTS, HELD_TEXTS, HELD2_TEXTS) for p in d.glob("*.txt")}
-    assert not held3 & others
-    for path in HELD3_TEXTS.glob("*.txt"):
-        assert 1500 <= len(path.read_text(encoding="utf-8")) <= 6000, path.name
-
-
-def test_every_heldout4_text_has_a_gold_file() -> None:
-    """The fourth held-out set pairs each text with its gold, and reuses no other set's name."""
-    held4 = {p.stem for p in HELD4_TEXTS.glob("*.txt")}
-    assert len(held4) >= 5 and held4 == {p.stem for p in HELD4_GOLD.glob("*.yaml")}
-    others = {p.stem for d in (SEED_TEXTS, HELD_TEXTS, HELD2_TEXTS, HELD3_TEXTS)
-              for p in d.glob("*.txt")}
-    assert not held4 & others
-    for path in HELD4_TEXTS.glob("*.txt"):
-        assert 1500 <= len(path.read_text(encoding="utf-8")) <= 6000, path.name
-
-
-def test_every_heldout5_text_has_a_gold_file() -> None:
-    """The fifth held-out set pairs each text with its gold, and reuses no other set's name."""
-    held5 = {p.stem for p in HELD5_TEXTS.glob("*.txt")}
-    assert len(held5) >= 4 and held5 == {p.stem for p in HELD5_GOLD.glob("*.yaml")}
-    others = {p.stem for d in (SEED_TEXTS, HELD_TEXTS, HELD2_TEXTS, HELD3_TEXTS, HELD4_TEXTS)
-              for p in d.glob("*.txt")}
-    assert not held5 & others
-    for path in HELD5_TEXTS.glob("*.txt"):
-        assert 1500 <= len(path.read_text(encoding="utf-8")) <= 6000, path.name
+@pytest.mark.parametrize("held", HELD_SETS, ids=lambda d: d.name)
+def test_every_held_out_text_has_a_gold_file_and_a_name_of_its_own(held: Path) -> None:
+    """Each held-out set pairs each text with its gold, and reuses no earlier set's name."""
+    names = {p.stem for p in (held / "texts").glob("*.txt")}
+    assert len(names) >= 4 and names == {p.stem for p in (held / "annotations").glob("*.yaml")}
+    earlier = [SEED_TEXTS] + [e / "texts" for e in HELD_SETS[: HELD_SETS.index(held)]]
+    others = {p.stem for d in earlier for p in d.glob("*.txt")}
+    assert not names & others
+    for path in (held / "texts").glob("*.txt"):
+        assert 1500 <= len(path.read_text(encoding="utf-8")) <= 7000, path.name
 
 
 @pytest.mark.parametrize(("gold_path", "text_path"), _gold_files(), ids=lambda p: p.stem)
