@@ -607,6 +607,19 @@ def _state_words(*parts: str | None) -> str | None:
     return "; ".join(runs) or None
 
 
+def _add_listed(
+    mentions: list[Mention], taken, forms: dict[str, tuple[str, str]], m: re.Match[str],
+    name_re: str, *, title: str, group: str = "names",
+) -> None:
+    """Each name in ``m``'s group (a list "X, Y and Z", or one name) as an envoy mention, unless
+    another pattern took it or it is no person's name."""
+    for n in re.finditer(name_re, m.group(group)):
+        name = Span(m.start(group) + n.start(), m.start(group) + n.end())
+        if not taken.overlaps(name) and not _not_a_person(n.group(0), forms):
+            mentions.append(Mention(name, "Envoy", n.group(0), title=title))
+            taken.append(name)
+
+
 def _not_a_person(name: str, forms: dict[str, tuple[str, str]]) -> bool:
     """A two-word capitalised phrase that is no person's name: a word that never starts a
     name ("Security Council", "Ben-Gurion Airport"), or a state or place the gazetteer
@@ -682,12 +695,7 @@ def run(a: Analysis) -> Analysis:
                 )
                 taken.append(name)
         for m in _PLURAL_TITLED.finditer(text, region.start, region.end):
-            for n in re.finditer(_NAME, m.group("names")):
-                name = Span(m.start("names") + n.start(), m.start("names") + n.end())
-                if taken.overlaps(name) or _not_a_person(n.group(0), forms):
-                    continue
-                mentions.append(Mention(name, "Envoy", n.group(0), title="minister"))
-                taken.append(name)
+            _add_listed(mentions, taken, forms, m, _NAME, title="minister")
         for m in _HEADED_BY.finditer(text, region.start, region.end):
             name = Span(*m.span("name"))
             if taken.overlaps(name) or _not_a_person(m.group("name"), forms):
@@ -724,17 +732,11 @@ def run(a: Analysis) -> Analysis:
             if not taken.overlaps(name):
                 mentions.append(Mention(name, "Envoy", m.group("name"), title="Mr."))
                 taken.append(name)
+        # persons by what they do, with no title ("Mr." marks a plain person's name)
         for m in _MET_NAMES.finditer(text, region.start, region.end):
-            for n in re.finditer(_FULL_NAME, m.group("names")):
-                name = Span(m.start("names") + n.start(), m.start("names") + n.end())
-                if not taken.overlaps(name) and not _not_a_person(n.group(0), forms):
-                    mentions.append(Mention(name, "Envoy", n.group(0), title="Mr."))
-                    taken.append(name)
+            _add_listed(mentions, taken, forms, m, _FULL_NAME, title="Mr.")
         for m in _ACTING_NAME.finditer(text, region.start, region.end):
-            name = Span(*m.span("name"))
-            if not taken.overlaps(name) and not _not_a_person(m.group("name"), forms):
-                mentions.append(Mention(name, "Envoy", m.group("name"), title="Mr."))
-                taken.append(name)
+            _add_listed(mentions, taken, forms, m, _FULL_NAME, title="Mr.", group="name")
 
     # 2. the gazetteer
     if a.authority is not None:

@@ -712,13 +712,23 @@ def listed_after(text: str, parts: list[Part], at: int, end: int) -> list[tuple[
                    and not p.place), key=lambda p: p.start)
     if not cand or not re.fullmatch(r"\s*by\s+(?:the\s+)?", text[at : cand[0].start]):
         return []
-    chain = [cand[0]]
-    for p in cand[1:]:
-        if not LIST_GAP.fullmatch(text[chain[-1].end : p.start]):
+    return [(p.keys[0], p) for p in list_chain(text, cand)]
+
+
+LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
+def list_chain(text: str, cand: list[Part], *, backwards: bool = False) -> list[Part]:
+    """The parts of a list "X, Y and Z": from the first of ``cand`` on (or, ``backwards``, from
+    the last back), as long as only commas and "and" stand between them."""
+    order = list(reversed(cand)) if backwards else cand
+    chain = [order[0]]
+    for p in order[1:]:
+        a, b = (p, chain[-1]) if backwards else (chain[-1], p)
+        if not LIST_GAP.fullmatch(text[a.end : b.start]):
             break
         chain.append(p)
-    return [(p.keys[0], p) for p in chain]
-LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+    return list(reversed(chain)) if backwards else chain
 
 
 def valid(

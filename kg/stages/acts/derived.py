@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from kg.records import Act, Analysis, Document, Mention, PartialDate, Sentence, Span, entity_key
-from kg.stages.acts.arguments import LIST_GAP, Part, dedupe
+from kg.stages.acts.arguments import Part, dedupe, list_chain
 from kg.stages.acts.merge import compatible, trim
 from kg.stages.acts.world import World
 
@@ -179,20 +179,12 @@ def _state_list(parts: list[Part], text: str, anchor: int, before: bool, lo: int
         cand = [p for p in cand if p.end <= anchor]
         if not cand or not re.fullmatch(r"\s*(?:[a-z]+\s+)?", text[cand[-1].end : anchor]):
             return []
-        chain = [cand[-1]]
-        for p in reversed(cand[:-1]):
-            if not LIST_GAP.fullmatch(text[p.end : chain[0].start]):
-                break
-            chain.insert(0, p)
+        chain = list_chain(text, cand, backwards=True)
     else:
         cand = [p for p in cand if p.start >= anchor]
         if not cand or not re.fullmatch(r"\s*(?:the\s+)?", text[anchor : cand[0].start]):
             return []
-        chain = [cand[0]]
-        for p in cand[1:]:
-            if not LIST_GAP.fullmatch(text[chain[-1].end : p.start]):
-                break
-            chain.append(p)
+        chain = list_chain(text, cand)
     keys = [(world.home(p.keys[0]), p) for p in chain]
     return keys if all(k.startswith("state/") for k, _ in keys) else []
 
