@@ -60,6 +60,7 @@ from kg.stages.acts.world import (
     here_state,
     implied_parties,
 )
+from kg.stages.mentions import NOT_NAMES
 
 log = logging.getLogger(__name__)
 
@@ -265,8 +266,9 @@ _NAMED_SUBJECT = re.compile(
     r"(?P<name>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){0,3})\s+"
     r"(?:(?:had|has|have|also|then|later|again|once|itself)\s+){0,2}(?:[a-z]+ly\s+)?$"
 )
-# pronouns, and titles: "King Abdullah II announced" is a person the text may name oddly
-_NOT_A_BODY = frozenset(["He", "She", "It", "They", "We", "I", "This", "That", "There", "Then",
+# words that start no body's name (pronouns, conjunctions: "When we discussed"), and
+# titles: "King Abdullah II announced" is a person the text may name oddly
+_NOT_A_BODY = NOT_NAMES | frozenset(["I", "There", "Then", "As", "Once", "Now", "So",
                          "King", "Queen", "President", "Prime", "Premier", "Chancellor",
                          "Foreign", "General", "Gen", "Sheikh", "Emir", "Prince", "Crown",
                          "Mr", "Mrs", "Ms", "Dr", "Pope", "Shah", "Sultan", "Minister",
@@ -276,11 +278,11 @@ _NOT_A_BODY = frozenset(["He", "She", "It", "They", "We", "I", "This", "That", "
 def _unknown_subject(text: str, clause: Span, trig: re.Match[str], parts: list[Part]) -> bool:
     """Whether the verb's subject is named but unknown ("the Arab League had declared"):
     then the act is that body's, and no other party may be put in its place."""
-    m = _NAMED_SUBJECT.search(text, clause.start, trig.start())
+    m = _NAMED_SUBJECT.search(text[clause.start : trig.start()])  # "^": the clause's start
     if m is None or set(m.group("name").split()) & _NOT_A_BODY:
         return False
-    return not any(m.start("name") <= p.start < trig.start() or p.start <= m.start("name") < p.end
-                   for p in parts)
+    at = clause.start + m.start("name")
+    return not any(at <= p.start < trig.start() or p.start <= at < p.end for p in parts)
 
 
 def _dropped(pat: Pattern, trig: re.Match[str], why: str) -> None:
