@@ -309,6 +309,14 @@ CASES: list[tuple[str, list[Act]]] = [
         "sides agreed on compensation.",
         [act("Correspondence", "ehud-barak", "china", "2000-07")],
     ),
+    (
+        "Alexei Kosygin spent four days in Cairo in October 1973.",
+        [act("Visit", "alexei-kosygin", "egypt", "1973-10")],
+    ),
+    (
+        "In August 1977 Menachem Begin paid him a visit in Romania.",
+        [act("Visit", "menachem-begin", "romania", "1977-08")],
+    ),
     # ---- relations
     (
         "The Soviet Union severed relations with Israel on June 10, 1967.",

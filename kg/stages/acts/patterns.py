@@ -178,6 +178,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "noun",
         # "his visit to Moscow", "on a one-day trip to Moscow", "a state visit to Israel"
         r"\bvisits?\s+to\s+|\b(?:trip|journey|tour)\s+to\s+(?=(?-i:[A-Z]))|"
+        # "paid him a visit in Romania"
+        r"\bvisit\s+in\s+(?=(?-i:[A-Z]))|"
         # "made the first visit by an Israeli prime minister to India"
         r"\bvisit\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?to\s+(?=(?-i:[A-Z]))",
         0.85,
@@ -209,7 +211,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "verb",
         r"\b(?:(?:came|comes|(?:(?<=had\s)|(?<=has\s)|(?<=have\s)|(?<=already\s)|(?<=also\s))come|flew|flies|flown|travel(?:l)?ed|"
         r"travels|went|journeyed|flying|travel(?:l)?ing)\s+"
-        r"(?:[a-z]+ly\s+)?(?:on\s+)?to|left\s+for|landed\s+(?:at|in))\s+",
+        r"(?:[a-z]+ly\s+)?(?:on\s+)?to|left\s+for|landed\s+(?:at|in)|"
+        # "spent four days in Cairo"
+        r"spent\s+(?:[\w-]+\s+){1,2}?(?:days?|weeks?|nights?)\s+in)\s+",
         0.8,
     ),
     _p(
