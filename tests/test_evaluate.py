@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from benchmark_modules import load_benchmark
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
@@ -28,11 +29,8 @@ from kg.vocab import ACT_TYPES, DIP, ID, OA, RDF, source_graph
 ROOT = Path(__file__).resolve().parents[1]
 SEED_GOLD = ROOT / "data" / "annotations"
 SEED_TEXTS = ROOT / "data" / "sources"
-# every held-out set, in the order it was written: tests/heldout, tests/heldout2, ...
-HELD_SETS = sorted(
-    (d for d in (ROOT / "tests").glob("heldout*") if d.is_dir()),
-    key=lambda d: int(d.name.removeprefix("heldout") or 1),
-)
+# every held-out set, in the order it was written, as the extraction benchmark finds them
+HELD_SETS = list(load_benchmark("extraction").held_out_sets().values())
 
 TEXT = (
     "On July 6, Mr. Sharett wrote to Mr. Molotov about relations. "

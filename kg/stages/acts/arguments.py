@@ -52,11 +52,12 @@ PREPS: frozenset[str] = frozenset(
     ]
 )
 SUBJ_PREPS = PREPS - {"and"}
+# the modifiers of an office before a name or title: "the new Russian president"
+_OFFICE_MODIFIER = r"new|newly\s+elected|then|former|visiting|outgoing|incoming|acting|deputy"
 # between a verb and its object: "met the new Russian president, X", "received Mr. X"
 _DIRECT_OBJECT = re.compile(
     r"\s*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?"
-    r"(?:(?:new|newly\s+elected|then|former|visiting|outgoing|incoming|acting|deputy|"
-    r"(?-i:[A-Z][\w’'-]*))\s+){0,3}"
+    rf"(?:(?:{_OFFICE_MODIFIER}|(?-i:[A-Z][\w’'-]*))\s+){{0,3}}"
 )
 # the word before a name that makes it a verb's object, not a subject
 OBJECT_OF_VERB = re.compile(
@@ -66,8 +67,8 @@ OBJECT_OF_VERB = re.compile(
 # the words in front of a name or its title that belong to it: articles, honorifics,
 # capitalised words, and the modifiers of an office ("the new Russian president")
 _SKIP_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|both|either|Mr\.|Mrs\.|Dr\.|[A-Z][a-z]+|de|of\s+the|new|newly\s+elected|then|"
-    r"former|visiting|outgoing|incoming|acting|deputy|late|veteran|powerful|"
+    r"(?:\b(?:the|a|an|both|either|Mr\.|Mrs\.|Dr\.|[A-Z][a-z]+|de|of\s+the|"
+    rf"{_OFFICE_MODIFIER}|late|veteran|powerful|"
     r"[a-z]+['’]s)\s+)*$"
 )
 _POSSESSIVE = re.compile(r"^['’]s\b")
