@@ -326,6 +326,57 @@ CASES: list[tuple[str, list[Act]]] = [
         "Moscow and Jerusalem restored full diplomatic relations in October 1991.",
         [act("ResumptionOfRelations", "soviet-union israel", "", "1991-10")],
     ),
+    # ---- lists, notes handed over, spokesmen and the press
+    (
+        "In 1949 the United Kingdom, France, Italy and Belgium recognized Israel.",
+        [act("Recognition", "united-kingdom france italy belgium", "israel", "1949")],
+    ),
+    (
+        "On 2 March 1970 Anatoly Dobrynin, the Soviet ambassador, handed Mr. Rogers a note on the "
+        "Middle East.",
+        [act("Correspondence", "anatoly-dobrynin", "", "1970-03-02")],
+    ),
+    (
+        "In May 1975 the Soviet Union delivered a sharply worded memorandum to the Egyptian "
+        "government.",
+        [act("Correspondence", "soviet-union", "egypt", "1975-05")],
+    ),
+    (
+        "On 14 May 1992 Grigory Karasin, the Russian Foreign Ministry spokesman, told a news "
+        "conference that Moscow wanted calm.",
+        [act("PublicStatement", "grigory-karasin", "", "1992-05-14")],
+    ),
+    (
+        "On 3 July 2011 Vasily Nebenzia, the deputy foreign minister, told state television that "
+        "the talks were useful.",
+        [act("PublicStatement", "vasily-nebenzia", "", "2011-07-03")],
+    ),
+    (
+        "On 5 June 1976 the Syrian embassy in Moscow issued a two-page statement on Lebanon.",
+        [act("PublicStatement", "syria", "", "1976-06-05")],
+    ),
+    (
+        "On 11 May 2009 the Kremlin said the visit had been a success.",
+        [act("PublicStatement", "russia", "", "2009-05-11")],
+    ),
+    (
+        "In 1999 Israel sold China a batch of unmanned aerial vehicles.",
+        [act("ArmsTransfer", "israel", "china", "1999")],
+    ),
+    (
+        "In March 1983 the Soviet Union shipped long-range SA-5 missiles to Syria.",
+        [act("ArmsTransfer", "soviet-union", "syria", "1983-03")],
+    ),
+    (
+        "In October 2018 King Abdullah II announced that Jordan would take back two border "
+        "enclaves.",
+        [act("PublicStatement", "abdullah-ii-of-jordan", "", "2018-10")],
+    ),
+    (
+        "In June 1994, as foreign minister, Andrei Kozyrev became the first Russian minister "
+        "ever to pay an official visit to Israel.",
+        [act("Visit", "andrei-kozyrev", "israel", "1994-06")],
+    ),
 ]
 
 NEGATIVE: list[tuple[str, list[Act]]] = [
@@ -350,6 +401,10 @@ NEGATIVE: list[tuple[str, list[Act]]] = [
     (
         "In 1990 Moscow was expected to restore relations with Israel soon.",
         [act("ResumptionOfRelations", "soviet-union", "israel", "1990")],
+    ),
+    (
+        "In 1991 Israeli officials said they would consider opening a consulate in Kiev.",
+        [act("PublicStatement", "israel", "", "1991")],
     ),
 ]
 

@@ -40,6 +40,8 @@ _LOW = "a-zß-öø-ÿā-ž"
 _NAME = (
     rf"(?:[A-Z]\.\s?){{0,3}}[{_UP}][{_LOW}]+(?:['’][a-rt-z][a-z]*)?"
     rf"(?:(?:[- ]|\s(?:al|el|ad|bin|ibn|abu|de|van|von)[- ])(?:[A-Z]\.\s)?[{_UP}][{_LOW}]+){{0,2}}"
+    # a regnal number: "King Abdullah II", "Hassan II" (not "I", which is a pronoun)
+    r"(?:\s(?:II|III|IV|VI|VII)\b)?"
 )
 _NOT_ADJ = (
     r"(?:Prime|Foreign|Defen[cs]e|Interior|Deputy|Acting|Vice|Permanent|First|Former|"

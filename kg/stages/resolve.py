@@ -182,11 +182,22 @@ def _full_person_name(surface: str, auth) -> bool:
     return True
 
 
+def _last_name(name: str) -> str:
+    """The word a later mention may use alone; a regnal name ("Hassan II") only whole."""
+    words = name.lower().split()
+    return " ".join(words) if re.fullmatch(r"[ivx]+", words[-1]) else words[-1]
+
+
 _PARTICLES = frozenset(["al", "el", "ad", "bin", "ibn", "abu", "de", "van", "von"])
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """"Gennadi I. Gerasimov" -> "gennadi-gerasimov": a middle initial is left out, as
+    people are usually cited by first and last name (initials alone are kept)."""
+    words = name.split()
+    if len(words) >= 3 and re.fullmatch(r"[^\W\d_]{2,}", words[0]):
+        words = [words[0], *(w for w in words[1:-1] if not re.fullmatch(r"\w\.?", w)), words[-1]]
+    return re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower()).strip("-")
 
 
 def _nice(name: str) -> str:
@@ -308,9 +319,9 @@ def run(a: Analysis) -> Analysis:
             e = hit[0] if hit else None
         if e is not None:
             key = use(e)
-            surnames.setdefault(surface.split()[-1].lower(), key)
+            surnames.setdefault(_last_name(surface), key)
             return key
-        last = surface.split()[-1].lower()
+        last = _last_name(surface)
         if last in surnames:
             return surnames[last]
         if len(surface.split()) == 1 and last in known_surnames:
@@ -405,7 +416,7 @@ def run(a: Analysis) -> Analysis:
         if m.kind == "Envoy" and m.title and m.title != "Mr.":
             st = stated(m, year_at(m.span.start))
             if st is not None:
-                last = re.sub(r"['’]s$", "", m.surface.strip(" ,.")).split()[-1].lower()
+                last = _last_name(re.sub(r"['’]s$", "", m.surface.strip(" ,.")))
                 hints.setdefault(last, set()).add(st.id)
 
     def state_for(m: Mention, year: int | None) -> Entity | None:
@@ -416,7 +427,7 @@ def run(a: Analysis) -> Analysis:
         st = stated(m, year)
         if st is not None:
             return st
-        last = re.sub(r"['’]s$", "", m.surface.strip(" ,.")).split()[-1].lower()
+        last = _last_name(re.sub(r"['’]s$", "", m.surface.strip(" ,.")))
         if len(hints.get(last, ())) == 1:
             return auth.get("State", next(iter(hints[last])))
         title = f"{m.adjective} {m.title}" if m.adjective else m.title

@@ -564,6 +564,7 @@ def find_roles(
                 and not p.possessive
                 and not set(p.keys) & set(counter)
             ]
+            subj = _before_first(text, sent, ts, subj)
             # "... and Walter Ulbricht, the East German leader, paid a state visit": the
             # light verb's subject is on its left, even when joined to an earlier clause
             pick = [p for p in subj if p.end <= ts][-1:] or [p for p in subj if p.start >= te][:1]
@@ -625,6 +626,7 @@ def find_roles(
         subj = outside or subj
     if pat.name in _CLAUSE_SUBJECT:
         subj = [p for p in subj if p.start >= clause.start]
+    subj = _before_first(text, sent, ts, subj)
     coordinated = (
         clause.start > sent.span.start
         and not [p for p in in_clause_left if p.prep not in PREPS]
@@ -666,7 +668,14 @@ def find_roles(
             actors += co[0].keys
         pre = [p for p in left if p.end <= s.start and p.start >= clause.start]
         if pre and re.fullmatch(coord, text[pre[-1].end : s.start]) and pre[-1].prep not in PREPS:
-            actors = list(pre[-1].keys) + actors
+            # "the Soviet Union, Poland, Hungary and Bulgaria cut ties": the whole list
+            chain = [pre[-1]]
+            for q in reversed(pre[:-1]):
+                if (q.place or q.prep in PREPS
+                        or not re.fullmatch(r"\s*,\s*(?:the\s+)?", text[q.end : chain[0].start])):
+                    break
+                chain.insert(0, q)
+            actors = [k for q in chain for k in q.keys] + actors
         elif not pre and (
             he := re.search(r"\b([Hh]e|[Ss]he)\s+and\s+(?:the\s+)?$",
                             text[max(clause.start, s.start - 20) : s.start])
@@ -754,10 +763,25 @@ def valid(
 GOVERNMENT = "<government>"
 # "paid a visit to", "held talks with": the noun is the verb's object, the subject acts
 _LIGHT_VERB = re.compile(
-    r"\b(?:paid|pays|made|makes|began|completed|concluded|undertook|ended|held|holds|had)\s+"
+    r"\b(?:paid|pays|pay|made|makes|make|began|completed|concluded|undertook|ended|held|holds|"
+    r"hold|had|returned)\s+"
     r"(?:an?\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+_FIRST_TO = re.compile(
+    r"\b(?:became|becomes|become|was|is)\s+(?:also\s+)?the\s+(?:first|second|last|only)\b"
+)
+
+
+def _before_first(text: str, sent: Sentence, ts: int, subj: list[Part]) -> list[Part]:
+    """"X became the first Soviet leader to visit": a state word after "the first" only
+    qualifies the noun; the subject is before it."""
+    first = list(_FIRST_TO.finditer(text, sent.span.start, ts))
+    if not first:
+        return subj
+    return [p for p in subj if p.end <= first[-1].start()] or subj
+
+
 _CLAUSE_SUBJECT = frozenset(
     [
         "statement-judged",

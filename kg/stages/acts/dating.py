@@ -700,7 +700,7 @@ def document_date(
         and doc.n
         and doc.date is not None
         and doc.date.month is not None
-        and (doc.kind in ("PressStatement", "Memorandum")
+        and (doc.kind in ("PressStatement", "Memorandum", "Telegram")
              or pat.name == "meeting-our")
         and act_type not in RELATIONS
         and not _PAST_TIME.search(a.text, sent.span.start, sent.span.end)

@@ -121,12 +121,13 @@ def _unreal(text: str, clause: Span, trig: re.Match[str], form: str) -> bool:
 
 
 _HYPOTHETICAL = re.compile(
-    r"that\s*,?\s+(?:had\b|if\b|(?:[\w’'-]+\s+){0,5}?(?:could|would|might|may)\b)"
+    r"\s*(?:that\s*,?\s+)?(?:had\b|if\b|(?:[\w’'-]+\s+){0,5}?(?:could|would|might|may)\b)"
 )
 # who speaks for a state when "said that" reports a position: "the Czechoslovak government"
 _OFFICIALS = re.compile(
     r"\b(?:government|officials|spokes(?:man|woman|person)|authorities|ministry|leaders|"
-    r"leadership|Kremlin)\s+(?:\w+\s+)?$",
+    r"leadership|Kremlin|embassy|legation|presidency|cabinet|State\s+Department|"
+    r"Foreign\s+Office|White\s+House|Tass)[,\s]+(?:\w+\s+)?$",
     re.I,
 )
 _STATED = re.compile(

@@ -298,7 +298,11 @@ PATTERNS: tuple[Pattern, ...] = (
         "letter-sent",
         "Correspondence",
         "verb",
-        r"\bsen[dt]s?\s+(?:\w+\s+){0,5}?(?:letter|message|note|telegram|cable|invitation)s?\b"
+        r"\b(?:sen[dt]s?\s+(?:[\w.’'-]+\s+){0,5}?|"
+        # "handed Mr. Eban a note"; not "handed me your letter" (someone else's)
+        r"(?:hand(?:ed|s)|deliver(?:ed|s)|transmit(?:ted|s)|dispatch(?:ed|es))\s+"
+        r"(?:(?!(?:your|his|her|their|my|our)\b)[\w.-]+\s+){0,5}?)"
+        r"(?:letter|message|note|telegram|cable|invitation|memorandum|aide-m[ée]moire)s?\b"
         r"(?:\s+to\s+)?",
     ),
     _p(
@@ -351,7 +355,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "statement-issued",
         "PublicStatement",
         "verb",
-        r"\b(?:issued|released|made|published)\s+(?:a|an)\s+(?:\w+\s+){0,2}?"
+        r"\b(?:issued|released|made|published)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:statement|declaration|communiqu[eé])\b",
     ),
     _p(
@@ -427,10 +431,12 @@ PATTERNS: tuple[Pattern, ...] = (
         "ArmsTransfer",
         "verb",
         r"\b(?:supply|supplied|supplies|supplying|sending|sent|provide|provided|sold|sells|"
-        r"selling|delivered|shipped)\s+(?:[\w-]+\s+)?(?:with\s+)?(?:(?:advanced|modern|military|"
+        r"selling|delivered|shipped|airlifted)\s+(?:[\w-]+\s+)?(?:with\s+|a\s+batch\s+of\s+)?"
+        r"(?:[\w-]+\s+)?(?:(?:advanced|modern|military|"
         r"new|artillery|anti-aircraft|surveillance)\s+)?(?:arms|weapons?|weaponry|tanks|jets|"
         r"(?:air-defen[cs]e|missile|anti-aircraft|rocket|weapons?)\s+systems|"
         r"fighter\s+jets|aircraft|missiles|ammunition|drones|rifles|munitions|mortars|"
+        r"unmanned\s+aerial\s+vehicles|UAVs|fighters|bombers|helicopters|warships|submarines|"
         r"artillery|military\s+equipment)\b"
         # "shipped mortars and ammunition to India"
         r"|\b(?:supplied|sent|sold|delivered|shipped)\s+(?:[\w-]+\s+){0,2}?(?:mortars|rifles|tanks|"
@@ -521,7 +527,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "verb",
         r"\b(?:told|tells|addressed|addresses)\s+(?:reporters|journalists|newsmen|correspondents|"
         r"the\s+(?:delegates|delegations|guests|audience|crowd|participants)|"
-        r"the\s+(?:[\w-]+\s+)?(?:conference|summit|rally|gathering|session)|"
+        r"the\s+(?:[\w-]+\s+)?(?:conference|summit|rally|gathering|session|briefing)|"
+        r"a\s+(?:news|press)\s+(?:conference|briefing)|"
+        r"(?:state\s+|national\s+|[A-Z]\w+\s+)?(?:television|radio)|"
         r"the\s+press|(?:the\s+)?(?:[A-Z][\w’']*\s+){0,2}(?:parliament|assembly|congress|senate)|"
         r"(?:the\s+)?(?-i:(?:[A-Z][\w.]*\s+){1,3}(?:Times|Post|Journal|News|Herald|Tribune|Radio|"
         r"Television|TV|Agency))|"
@@ -712,7 +720,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "statement-said-that",
         "PublicStatement",
         "verb",
-        r"\b(?<!has\s)(?<!have\s)(?:said|insisted)\s+(?=that\b)|"
+        r"\b(?<!has\s)(?<!have\s)(?:said|insisted)(?=\s+(?!(?:to|by|in|of|with)\b)[\w\"“])|"
         r"\bhailed\s+(?=(?:the|this|that|it)\b)",
         0.7,
     ),
