@@ -24,6 +24,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a checkout
@@ -34,6 +35,7 @@ from kg.evaluate import (  # noqa: E402
     PredictedAct,
     Scores,
     acts_from_dataset,
+    canonical_gold,
     load_gold_doc,
     merge_represents,
     represents_from_dataset,
@@ -60,13 +62,17 @@ def held_out_sets() -> dict[int, Path]:
 Converter = Callable[[str, str], tuple[list[PredictedAct], dict[str, str]]]
 
 
-def make_converter() -> tuple[Converter, dict[str, str]]:
-    """The glue to the converter, in one place so it is easy to adapt.
+class Glue(NamedTuple):
+    """What scoring needs from the converter's side."""
 
-    Returns a function ``(text, source_id) -> (predicted acts, envoy→state map the
-    output states)`` and the envoy→state map of the authority data.  Raises
-    ImportError when the converter is not there yet.
-    """
+    run: Converter  # (text, source_id) -> (predicted acts, envoy→state map of the output)
+    represents: dict[str, str]  # the envoy→state map of the authority data
+    canonical: Callable[[str], str]  # a gold slug -> the curated entity's id it spells
+
+
+def make_converter() -> Glue:
+    """The glue to the converter, in one place so it is easy to adapt.  Raises
+    ImportError when the converter is not there yet."""
     from kg.authority import load_authority
 
     convert = getattr(importlib.import_module("kg.convert"), "convert", None)
@@ -82,13 +88,18 @@ def make_converter() -> tuple[Converter, dict[str, str]]:
         manifest = {}
     represents = {e.id: e.represents for e in authority.entities("Envoy") if e.represents}
 
+    def canonical(slug: str) -> str:
+        # a gold slug is a name as its annotator spelt it: the curated entity it names
+        e = authority.lookup(slug.replace("-", " "))
+        return e.id if e is not None and e.kind in ("State", "Envoy", "Person") else slug
+
     def run(text: str, source_id: str) -> tuple[list[PredictedAct], dict[str, str]]:
         result = convert(text, source_id=source_id, authority=authority,
                          meta=manifest.get(source_id))
         ds = result.dataset()
         return acts_from_dataset(ds, source_id), represents_from_dataset(ds)
 
-    return run, represents
+    return Glue(run, represents, canonical)
 
 
 def _layout(directory: Path) -> tuple[Path, Path]:
@@ -96,19 +107,17 @@ def _layout(directory: Path) -> tuple[Path, Path]:
     return directory / "annotations", directory / "texts"
 
 
-def evaluate_set(
-    name: str, run: Converter, authority_represents: dict[str, str]
-) -> tuple[Scores, dict[str, Scores]]:
+def evaluate_set(name: str, glue: Glue) -> tuple[Scores, dict[str, Scores]]:
     """Score every gold file of one set; returns the total and the per-source scores."""
     gold_dir, text_dir = SEEDS if name == "seeds" else _layout(ROOT / name)
     total = Scores()
     per_source: dict[str, Scores] = {}
     for path in sorted(gold_dir.glob("*.yaml")):
         text = (text_dir / f"{path.stem}.txt").read_text(encoding="utf-8")
-        doc: GoldDoc = load_gold_doc(path, text)
-        predicted, output_represents = run(text, doc.source)
+        doc: GoldDoc = canonical_gold(load_gold_doc(path, text), glue.canonical)
+        predicted, output_represents = glue.run(text, doc.source)
         # The gold file's own map first: its annotator knew whom each envoy served.
-        represents = merge_represents(doc.represents, output_represents, authority_represents)
+        represents = merge_represents(doc.represents, output_represents, glue.represents)
         result = score(predicted, list(doc.acts), represents=represents, text=text)
         per_source[doc.source] = result
         total = total + result
@@ -180,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        run, authority_represents = make_converter()
+        glue = make_converter()
     except ImportError as exc:
         print(f"The converter is not available ({exc}); expected "
               "kg.convert.convert(text, *, source_id, authority, meta) and "
@@ -198,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     names = (["seeds"] + [str(sets[n].relative_to(ROOT)) for n in wanted]
              + [str(d.resolve()) for d in args.set])
     for name in names:
-        total, per_source = evaluate_set(name, run, authority_represents)
+        total, per_source = evaluate_set(name, glue)
         print(table(name, total, per_source))
         if args.details:
             print(details(per_source))

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -33,6 +33,7 @@ __all__ = [
     "PredictedAct",
     "Scores",
     "acts_from_dataset",
+    "canonical_gold",
     "load_gold",
     "load_gold_doc",
     "parse_gold",
@@ -245,6 +246,24 @@ def parse_gold(data: Mapping[str, object], text: str, *, name: str = "gold") -> 
     if not isinstance(represents, Mapping):
         raise InputError(f"{name}: 'represents' must map envoy slugs to state slugs")
     return GoldDoc(source=str(data.get("source")), acts=tuple(acts), represents=dict(represents))
+
+
+def canonical_gold(doc: GoldDoc, canonical: Callable[[str], str]) -> GoldDoc:
+    """The gold file with each slug replaced by ``canonical(slug)``: an annotator's
+    spelling of a name ("sergei-lavrov") and the converter's id for the same curated
+    entity ("sergey-lavrov") then compare equal.  ``canonical`` returns the slug itself
+    for a name it does not know."""
+
+    def slugs(xs: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(canonical(x) for x in xs)
+
+    acts = tuple(
+        replace(a, actors=slugs(a.actors), counterparts=slugs(a.counterparts),
+                intermediaries=slugs(a.intermediaries))
+        for a in doc.acts
+    )
+    represents = {canonical(k): canonical(v) for k, v in doc.represents.items()}
+    return replace(doc, acts=acts, represents=represents)
 
 
 def _find_text(path: Path, source: str) -> Path:

@@ -148,7 +148,8 @@ CASES: list[tuple[str, list[Act]]] = [
     ),
     (
         "Vladimir Putin telephoned Benjamin Netanyahu on September 18, 2018.",
-        [act("Correspondence", "vladimir-putin", "benjamin-netanyahu", "2018-09-18")],
+        # a telephone call is a conversation (as "spoke by telephone" below)
+        [act("Meeting", "vladimir-putin", "benjamin-netanyahu", "2018-09-18")],
     ),
     (
         "In 1949 the Soviet Union voted for Israel's admission to the United Nations.",

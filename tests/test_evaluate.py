@@ -15,8 +15,10 @@ from kg.errors import InputError
 from kg.evaluate import (
     Counts,
     GoldAct,
+    GoldDoc,
     PredictedAct,
     acts_from_dataset,
+    canonical_gold,
     dates_compatible,
     load_gold_doc,
     parse_gold,
@@ -375,3 +377,24 @@ def test_a_perfect_extractor_scores_one(gold_path: Path, text_path: Path) -> Non
     s = score(oracle, list(doc.acts), represents=doc.represents, text=text)
     assert (s.overall.fp, s.overall.fn) == (0, 0)
     assert {id(m.gold) for m in s.matches} == {id(g) for g in doc.acts}
+
+
+def test_gold_spelling_of_a_curated_name_compares_as_its_entity() -> None:
+    # the annotator spelt the name "sergei-lavrov"; the converter's id is "sergey-lavrov"
+    g = letter_gold()
+    spelt = GoldDoc("s", (GoldAct("Correspondence", ("sergei-lavrov",), g.counterparts, (),
+                                  g.date, g.evidence, g.spans),), {"sergei-lavrov": "russia"})
+    canon = canonical_gold(spelt, lambda s: {"sergei-lavrov": "sergey-lavrov"}.get(s, s))
+    assert canon.acts[0].actors == ("sergey-lavrov",)
+    assert canon.represents == {"sergey-lavrov": "russia"}
+    p = pred("Correspondence", L0, L1, actors={"sergey-lavrov"},
+             counterparts=set(g.counterparts), date=g.date)
+    assert score([p], list(canon.acts)).overall.tp == 1
+    assert score([p], list(spelt.acts)).overall.tp == 0
+
+
+def test_benchmark_spells_gold_names_through_the_authority() -> None:
+    canonical = load_benchmark("extraction").make_converter().canonical
+    assert canonical("sergei-lavrov") == "sergey-lavrov"
+    assert canonical("recep-tayyip-erdogan-unknown") == "recep-tayyip-erdogan-unknown"
+    assert canonical("soviet-union") == "soviet-union"

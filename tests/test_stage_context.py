@@ -244,7 +244,7 @@ def test_more_triggers_and_a_pronoun_with_a_partner(auth) -> None:
                      "with Sylvania.", auth))
     assert got == [("Agreement", (IL,), (SY,), PartialDate(1996))]
     got = _acts(_run("In March 2013 Pinsk telephoned King Rupert.", auth))
-    assert got == [("Correspondence", (PINSK,), (RUPERT,), PartialDate(2013, 3))]
+    assert got == [("Meeting", (PINSK,), (RUPERT,), PartialDate(2013, 3))]
     got = _acts(_run("Pinsk went to Ostburg in October 1980, and on October 8 he and King "
                      "Rupert signed a treaty.", auth))
     assert ("Agreement", (PINSK, RUPERT), (), PartialDate(1980, 10, 8)) in got

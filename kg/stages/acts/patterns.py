@@ -235,6 +235,9 @@ PATTERNS: tuple[Pattern, ...] = (
         # "the two leaders spoke by telephone": a conversation
         r"\b(?:spoke|talked)\s+(?:again\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone)\b"
         r"(?:\s+with\s+)?|"
+        # "Netanyahu telephoned Putin": a conversation too, if not face to face
+        r"\b(?:telephoned|phoned|rang)\s+(?=(?:the\s+)?(?-i:[A-Z]))|"
+        r"\b(?:telephone|phone)\s+(?:call|conversation)\s+(?:with|between|among)\s+|"
         r"\bsat\s+down\s+(?:(?:together\s+)?with\s+|(?=for\s+(?:\w+\s+){0,3}?(?:talks|conversation|"
         r"meeting)\b))|"
         r"\bpaid\s+(?:an?\s+)?(?:courtesy\s+|formal\s+|brief\s+|farewell\s+)?call\s+on\s+|"
@@ -289,7 +292,6 @@ PATTERNS: tuple[Pattern, ...] = (
         "Correspondence",
         "verb",
         r"\b(?:wrote|writes|telegraphed|cabled)\s+(?:\w+\s+){0,2}?to\s+|"
-        r"\b(?:telephoned|phoned)\s+(?=(?-i:[A-Z]))|"
         # "Barak informed Beijing that ...": word sent to a named party
         r"\binformed\s+(?=(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+"
         r"that\b)",
