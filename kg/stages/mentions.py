@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 import re
 import weakref
+from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.records import Analysis, Document, Mention, PartialDate, Sentence, Span
@@ -138,11 +139,16 @@ _HEADED_BY = re.compile(
 )
 # "Recep Tayyip Erdogan sent Putin a letter": a full name as the subject of a diplomatic
 # verb is a person, even with no title (the authority data cannot list everyone)
+# ("Zhou Enlai and David Hacohen, Israel's minister in Rangoon, met": a list, and an
+# apposition between it and the verb)
 _ACTING_NAME = re.compile(
-    rf"(?<![\w’'-])(?P<name>{_FULL_NAME})\s+(?:(?:himself|herself|also|then|later|first|"
-    r"personally)\s+)?(?:met|visited|sent|wrote|telephoned|phoned|told|signed|flew|"
-    r"travell?ed|arrived|received|hosted|announced|declared|proposed|offered|invited|"
-    r"conferred|apologi[sz]ed|protested|condemned|welcomed|recogni[sz]ed)\b"
+    rf"(?<![\w’'-])(?P<names>{_FULL_NAME}(?:\s*,\s*{_FULL_NAME})*(?:\s*,?\s+and\s+{_FULL_NAME})?)"
+    r"(?:,\s+[^,;.()“”\"\n]{1,80},)?"
+    r"\s+(?:(?:himself|herself|also|then|later|first|personally)\s+)?"
+    r"(?:met|visited|sent|wrote|telephoned|phoned|told|signed|flew|came|went|returned|"
+    r"travell?ed|arrived|received|hosted|announced|declared|proposed|offered|invited|asked|"
+    r"urged|conferred|apologi[sz]ed|protested|condemned|welcomed|recogni[sz]ed|addressed|"
+    r"handed|delivered|held|paid|led|agreed|accepted|rejected|expelled|concluded)\b"
 )
 # "conferred with Xi Jinping and Li Keqiang": full names met in talks are persons too
 _MET_NAMES = re.compile(
@@ -190,6 +196,7 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _NOT_NAMES = frozenset(
     [
         "The",
+        "Dear",  # a letter's salutation: "Dear King, ..."
         "A",
         "An",
         "In",
@@ -318,6 +325,29 @@ _GAZETTEERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _GAZ_FALLBACK: dict[int, tuple] = {}
 
 
+def _trie(words: Iterable[str]) -> str:
+    """One regex for the alternation of ``words`` with common prefixes shared, so a search
+    tries each letter once instead of each of thousands of spellings.  Optional tails are
+    greedy: at a position the longest spelling that ends a word matches, as the longest-
+    first alternation did."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(root)
+
+
 def _gazetteer(authority) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """One regex over every spelling of every entity, longest first, and form → kind."""
     try:
@@ -336,10 +366,7 @@ def _gazetteer(authority) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
             key = form.lower()
             forms.setdefault(key, (form, kind if kind != "Person" else "Other"))
             del entity
-    alts = sorted(forms, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in alts) + r")(?![\w])(?!\.\w)", re.I
-    )
+    pattern = re.compile(r"(?<![\w.])" + _trie(forms) + r"(?![\w])(?!\.\w)", re.I)
     result = (pattern, forms)
     try:
         _GAZETTEERS[authority] = result
@@ -738,7 +765,7 @@ def run(a: Analysis) -> Analysis:
         for m in _MET_NAMES.finditer(text, region.start, region.end):
             _add_listed(mentions, taken, forms, m, _FULL_NAME, title="Mr.")
         for m in _ACTING_NAME.finditer(text, region.start, region.end):
-            _add_listed(mentions, taken, forms, m, _FULL_NAME, title="Mr.", group="name")
+            _add_listed(mentions, taken, forms, m, _FULL_NAME, title="Mr.")
 
     # 2. the gazetteer
     if a.authority is not None:

@@ -155,10 +155,9 @@ _PARTICLE = re.compile(r"^(?:al|el|ad|bin|ibn|abu|de|van|von)[- ]", re.I)
 def _surname_keys(name: str) -> list[str]:
     """The bare forms a later mention of this person may take: the last word, and for a
     name with a particle the part after it ("al-Sharaa" → "sharaa")."""
-    words = name.split()
-    if not words:
+    if not name.split():
         return []
-    last = words[-1].lower()
+    last = _last_name(name)
     keys = [last]
     bare = _PARTICLE.sub("", last)
     if bare != last and bare:
@@ -319,7 +318,8 @@ def run(a: Analysis) -> Analysis:
             e = hit[0] if hit else None
         if e is not None:
             key = use(e)
-            surnames.setdefault(_last_name(surface), key)
+            for word in _surname_keys(surface):
+                surnames.setdefault(word, key)
             return key
         last = _last_name(surface)
         if last in surnames:

@@ -67,7 +67,11 @@ OBJECT_OF_VERB = re.compile(
 # the words in front of a name or its title that belong to it: articles, honorifics,
 # capitalised words, and the modifiers of an office ("the new Russian president")
 _SKIP_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|both|either|Mr\.|Mrs\.|Dr\.|[A-Z][a-z]+|de|of\s+the|"
+    r"(?:\b(?:the|a|an|both|either|Mr\.|Mrs\.|Dr\.|de|of\s+the|"
+    # a capitalised title word, not a preposition opening the sentence right before the
+    # name ("In Astana he held talks"; "In July the Argentine government" skips a date)
+    r"(?!(?:In|At|From|To|With|By|On|For|During|After|Before|Since|Until)\s+(?:the\s+)?$)"
+    r"[A-Z][a-z]+|"
     rf"{_OFFICE_MODIFIER}|late|veteran|powerful|"
     r"[a-z]+['’]s)\s+)*$"
 )
@@ -124,7 +128,7 @@ def split_clauses(text: str, span: Span) -> list[Span]:
 
 
 _GOVERNMENT_OF = re.compile(
-    r"\b(?:Government|government|Ministry\s+of\s+Foreign\s+Affairs|people|representatives?|"
+    r"\b(?:Governments?|governments?|Ministry\s+of\s+Foreign\s+Affairs|people|representatives?|"
     r"leadership|authorities)\s+of\s+(?:the\s+)?$"
 )
 
@@ -551,7 +555,16 @@ def find_roles(
             ):
                 # "Therefore, it renewed its arms shipments": the pronoun's antecedent
                 actors += antecedent(word, prev)
-        light = _LIGHT_VERB.search(text[max(sent.span.start, ts - 40) : ts])
+        lo = max(sent.span.start, ts - 40)
+        light = _LIGHT_VERB.search(text[lo:ts])
+        he = light and re.search(r"\b([Hh]e|[Ss]he)\s+$", text[lo : lo + light.start()])
+        if not actors and he:
+            # "In Astana he held talks with X": the pronoun, not the place before it; a
+            # person named earlier in the sentence, else the previous sentence's
+            own = [p for p in parts if p.start >= sent.span.start and p.end <= lo + he.start()
+                   and p.prep not in PREPS and not p.place and not p.possessive
+                   and antecedent(he.group(1), p.keys)]
+            actors += antecedent(he.group(1), own[0].keys if own else prev)
         if not actors and (
             (pat.type in ("PublicStatement", "Meeting", "Correspondence") and counter) or light
         ):

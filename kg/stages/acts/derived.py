@@ -45,10 +45,24 @@ def announced_decision(text: str, x: Act, ref: Act, world: World) -> Act:
                    confidence=round(max(0.3, ref.confidence - 0.1), 2))
 
 
+_RETURNED = re.compile(r"\band\s+returned\s+(?:there\s+)?(?:in|on)\s+(?:early\s+|late\s+)?$", re.I)
+
+
 def gapped_repeats(text: str, sent: Sentence, dates: list[Mention], act: Act) -> list[Act]:
     """Repeats of a visit or meeting the sentence adds without a verb of their own."""
     if act.type not in ("Visit", "Meeting") or act.date is None or act.trigger is None:
         return []
+    if act.type == "Visit":
+        # "travelled to Moscow in September 2001 and returned in November 2003"
+        back = [d for d in dates if d.explicit and d.span.start > act.trigger.end
+                and _RETURNED.search(text, act.trigger.end, d.span.start)]
+        if back:
+            d = back[0]
+            at = text.rfind("returned", act.trigger.end, d.span.start)
+            return [replace(act, evidence=Span(at, d.span.end), date=d.date,
+                            method=act.method + "+returned",
+                            confidence=round(max(0.3, act.confidence - 0.1), 2),
+                            trigger=Span(at, at + len("returned")))]
     own = [d for d in dates if d.date == act.date and d.span.start >= act.trigger.end]
     if not own:
         return []
@@ -60,6 +74,9 @@ def gapped_repeats(text: str, sent: Sentence, dates: list[Mention], act: Act) ->
         if not (_GAP_SHORT.fullmatch(gap) or (_GAP_AGAIN.fullmatch(gap)
                                                and not _FINITE.search(gap))):
             break
+        rest = re.match(r"[^,;.]*", text[d.span.end : sent.span.end]).group(0)
+        if _FINITE.search(rest):
+            break  # "..., and in January 1955 Hacohen led a delegation": a verb of its own
         at = last.span.end + gap.lower().rfind("and")
         out.append(replace(act, evidence=Span(at, d.span.end), date=d.date,
                            method=act.method + "+gapped",

@@ -161,8 +161,14 @@ PATTERNS: tuple[Pattern, ...] = (
         r"(?:\w+\s+)?consulate(?:s|\s+general)?\s+(?=in\s)",
         0.75,
     ),
-    _p("recognition-verb", "Recognition", "verb", r"\brecogni[sz](?:ed|es|e)\b"),
-    _p("recognition-noun", "Recognition", "noun", r"\brecognition\s+of\b", 0.8),
+    # "recognized the independence of Kazakhstan": the state is the object
+    _p("recognition-verb", "Recognition", "verb",
+       r"\brecogni[sz](?:ed|es|e)\b(?:\s+the\s+(?:independence|sovereignty)\s+of\b)?"),
+    # not "non-recognition of", nor "recognition of Jerusalem as Israel's capital" (a city's
+    # status, not a state's recognition)
+    _p("recognition-noun", "Recognition", "noun",
+       r"(?<!non-)\brecognition\s+of\b(?!\s+(?:(?:the|West|East)\s+)?(?-i:[A-Z])[\w’'-]*\s+as\b)",
+       0.8),
     _p(
         "recognition-granted",
         "Recognition",
@@ -213,7 +219,10 @@ PATTERNS: tuple[Pattern, ...] = (
         r"travels|went|journeyed|flying|travel(?:l)?ing)\s+"
         r"(?:[a-z]+ly\s+)?(?:on\s+)?to|left\s+for|landed\s+(?:at|in)|"
         # "spent four days in Cairo"
-        r"spent\s+(?:[\w-]+\s+){1,2}?(?:days?|weeks?|nights?)\s+in)\s+",
+        r"spent\s+(?:[\w-]+\s+){1,2}?(?:days?|weeks?|nights?)\s+in|"
+        # "led a trade delegation to Beijing"
+        r"(?:led|headed)\s+(?:an?\s+|the\s+|his\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:delegation|mission)\s+to)\s+",
         0.8,
     ),
     _p(
@@ -269,7 +278,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "Meeting",
         "verb",
         r"\b(?:held|had|conducted|began|opened)\s+(?!(?:annual|regular|periodic|frequent|routine)\b)"
-        r"(?:\w+\s+){0,4}?(?:talks|negotiations|consultations|a\s+meeting)\b(?:\s+with\s+)?",
+        r"(?:\w+\s+){0,5}?(?:talks|negotiations|consultations|a\s+meeting)\b(?:\s+with\s+)?",
         0.8,
     ),
     _p(
@@ -304,7 +313,11 @@ PATTERNS: tuple[Pattern, ...] = (
         # "handed Mr. Eban a note"; not "handed me your letter" (someone else's)
         r"(?:hand(?:ed|s)|deliver(?:ed|s)|transmit(?:ted|s)|dispatch(?:ed|es))\s+"
         r"(?:(?!(?:your|his|her|their|my|our)\b)[\w.-]+\s+){0,5}?)"
-        r"(?:letter|message|note|telegram|cable|invitation|memorandum|aide-m[ée]moire)s?\b"
+        r"(?:letter|message|note|telegram|cable|invitation|memorandum|aide-m[ée]moire|"
+        r"ultimatum)s?\b|"
+        # "presented Egypt with an ultimatum"
+        r"\bpresented\s+(?:[\w.’'-]+\s+){1,4}?with\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+        r"(?:note|memorandum|ultimatum|letter|message)\b"
         r"(?:\s+to\s+)?",
     ),
     _p(
@@ -587,7 +600,6 @@ PATTERNS: tuple[Pattern, ...] = (
         "PublicStatement",
         "verb",
         r"\b(?:answered|replied|responded)\s+publicly\b|"
-        r"\b(?:replied|retorted)\s+(?=that\b)|"
         r"\bdescribed\s+(?=(?:[\w’'-]+\s+){1,4}as\b)|"
         # "called it a success", "called the talks “serious”": a judgement made public
         r"\bcalled\s+(?:it|the\s+\w+)\s+(?:[“\"]?an?\b|(?=[“\"]))",
@@ -650,8 +662,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "PublicStatement",
         "verb",
         r"\b(?:delivered|gave|made|broadcast)\s+(?:an?\s+|his\s+|her\s+|the\s+)?"
-        r"(?:[\w-]+\s+){0,2}?(?:speech|address|radio\s+address)\b|"
-        r"(?-i:\bAddressing)\s+(?:the\s+)?(?-i:[A-Z])",
+        r"(?:[\w-]+\s+){0,2}?(?:speech|address|radio\s+address)\b",
         0.7,
     ),
     # "Speaking to reporters at his hotel, Mr. Sharett said ...": the speaker follows
@@ -659,8 +670,11 @@ PATTERNS: tuple[Pattern, ...] = (
         "statement-speaking-to-press",
         "PublicStatement",
         "noun",
-        r"(?-i:\b(?:Speaking|Talking))\s+to\s+(?:reporters|journalists|the\s+press|"
-        r"correspondents|newsmen)\b",
+        r"(?-i:\b(?:Speaking|Talking|speaking|talking))\s+(?:to\s+(?:[\w-]+\s+)?(?:reporters|journalists|the\s+press|"
+        r"correspondents|newsmen)\b|on\s+(?:[\w-]+\s+)?(?:radio|television|Radio|Television)\b|"
+        r"at\s+an?\s+(?:[\w-]+\s+)?(?:news|press)\s+conference\b)|"
+        # "Addressing the Knesset on 20 May, he asked ...": the speaker follows too
+        r"(?-i:\bAddressing)\s+(?:the\s+|an?\s+)?(?-i:[A-Z])",
         0.7,
     ),
     # "summoned the Polish chargé d'affaires to protest": a protest lodged in person
@@ -700,6 +714,16 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:was|were)\s+(?:warmly\s+|officially\s+)?(?:received|welcomed|greeted)\s+"
         r"(?:[\w’'-]+\s+){0,6}?by\s+",
         0.8,
+    ),
+    # an editor's note under a document: "[Handed to Ambassador K. Katz by Deputy Minister
+    # V.S. Semenov, June 10, 1967.]": the one who hands it over meets the one who takes it
+    _p(
+        "meeting-handed-to-by",
+        "Meeting",
+        "passive",
+        r"(?-i:\[\s*(?:Delivered|Handed|Presented|Transmitted))\s+(?:personally\s+)?to\s+"
+        r"(?=[^\]]{1,160}?\bby\s)",
+        0.75,
     ),
     _p(
         "meeting-summoned",
@@ -747,10 +771,13 @@ PATTERNS: tuple[Pattern, ...] = (
         "verb",
         r"\b(?:offered|offers)\s+to\s+(?=(?-i:[a-z]))|\b(?:suggested|asked|requested)\s+(?=that\b)|"
         r"\b(?:invited|inviting)\s+(?=(?:[\w’'-]+\s+){1,5}?to\s+(?:visit|come|attend|take\s+part|participate|"
-        r"join|hold)\b)|\burged\s+(?=(?-i:[A-Z])[\w’'-]+\s+to\b)|"
-        # "asked France to speed the delivery": a request made to a party the text names
-        r"\b(?:asked|requested|pressed)\s+(?=(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*"
-        r"\s+to\s+(?-i:[a-z]))|"
+        r"join|hold)\b|(?:[\w’'-]+\s+){1,5}?to\s+(?-i:[A-Z]))|"
+        r"\burged\s+(?=(?-i:[A-Z])[\w’'-]+\s+to\b)|"
+        # "asked France to speed the delivery", "asked the Soviet leadership for a system": a
+        # request made to a party the text names
+        r"\b(?:asked|requested|pressed)\s+(?=(?:the\s+)?(?-i:[A-Z])[\w’'-]+"
+        r"(?:\s+(?:(?-i:[A-Z])[\w’'-]+|leadership|government|authorities))*"
+        r"\s+(?:to\s+(?-i:[a-z])|for\b(?!\s+(?:months|years|weeks|days|decades|some|a\s+long)\b)))|"
         # "renewed Russia's offer to host a conference", "put forward a peace plan"
         r"\b(?:renewed|repeated|reiterated|extended|unveiled|presented|submitted|tabled)\s+"
         r"(?:[\w’'-]+\s+){0,3}?(?:offer|proposal|plan|initiative|invitation)\b",

@@ -458,12 +458,22 @@ def _pattern_roles(
         # "he travelled to X and held talks with Y": the same subject
         last = max(before_me, key=lambda x: x.trigger.start if x.trigger else 0)
         actors = list(last.actors)
-    if pat.name == "statement-speaking-to-press":
+    if pat.name == "statement-speaking-to-press" and trig.group(0)[0].islower():
+        # "Peres, speaking on Israel Radio, called ...": the name the phrase is set after
+        own = [p for p in parts if p.end <= trig.start() and p.start >= sent.span.start
+               and not p.place and re.fullmatch(r",\s*", text[p.end : trig.start()])]
+        actors, counter = (list(own[-1].keys) if own else []), []
+    elif pat.name == "statement-speaking-to-press":
         # the subject of the main clause after the participle's phrase
         comma = text.find(",", trig.end(), sent.span.end)
         main = [p for p in parts if comma >= 0 and p.start > comma and not p.place
                 and not p.possessive and p.prep not in PREPS][:1]
-        actors, counter = (list(main[0].keys) if main else []), []
+        he = re.match(r",\s*(he|she)\b", text[comma:]) if comma >= 0 else None
+        if he and (not main or main[0].start > comma + he.end()):
+            actors = antecedent(he.group(1), prev)  # "Addressing the Knesset, he asked"
+        else:
+            actors = list(main[0].keys) if main else []
+        counter = []
     if pat.name == "statement-said-after":
         actors, counter = speaker(text, trig, parts, prev), []
         if any(x.type == "PublicStatement" and set(actors) <= set(x.actors)

@@ -288,6 +288,13 @@ def implied_parties(
         st = world.state_of_place(place, year)
         if st:
             counter.append(st)
+    elif pat.type == "Visit" and pat.form == "noun" and len(actors) == 1 and not counter:
+        # "Shimon Peres made a state visit in April 2014", in a text on his state's relations
+        # with one other: a visit there
+        home = world.home(actors[0])
+        other = world.other((home,), doc, year) if home.startswith("state/") else None
+        if other:
+            counter.append(other)
     elif pat.type in RELATIONS and pat.type != "Recognition":
         present = tuple(dedupe(actors + counter))
         if len(present) == 1 and (actors or pat.form != "verb") and not (
