@@ -325,6 +325,27 @@ CASES: list[tuple[str, list[Act]]] = [
     ),
     # ---- lists, notes handed over, spokesmen and the press
     (
+        "On 9 June 1989 Moshe Arens and Eduard Shevardnadze conferred in Paris.",
+        [act("Meeting", "moshe-arens", "eduard-shevardnadze", "1989-06-09")],
+    ),
+    (
+        "Israel and Ukraine agreed in 2010 to abolish visa requirements.",
+        [act("Agreement", "israel ukraine", "", "2010")],
+    ),
+    (
+        "President Boris Yeltsin welcomed Prime Minister Yitzhak Rabin to Moscow in April 1994.",
+        [act("Meeting", "boris-yeltsin", "yitzhak-rabin", "1994-04"),
+         act("Visit", "yitzhak-rabin", "russia", "1994-04")],
+    ),
+    (
+        "In December 1991 Aryeh Levin presented his credentials to Mikhail Gorbachev.",
+        [act("Meeting", "aryeh-levin", "mikhail-gorbachev", "1991-12")],
+    ),
+    (
+        "In May 1967 the Soviet Union began an airlift of arms to Egypt.",
+        [act("ArmsTransfer", "soviet-union", "egypt", "1967-05")],
+    ),
+    (
         "Ehud Olmert travelled to Moscow as prime minister in October 2006 and returned in "
         "October 2008.",
         [act("Visit", "ehud-olmert", "russia", "2006-10"),

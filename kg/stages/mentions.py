@@ -148,7 +148,7 @@ _ACTING_NAME = re.compile(
     r"(?:met|visited|sent|wrote|telephoned|phoned|told|signed|flew|came|went|returned|"
     r"travell?ed|arrived|received|hosted|announced|declared|proposed|offered|invited|asked|"
     r"urged|conferred|apologi[sz]ed|protested|condemned|welcomed|recogni[sz]ed|addressed|"
-    r"handed|delivered|held|paid|led|agreed|accepted|rejected|expelled|concluded)\b"
+    r"handed|delivered|presented|held|paid|led|agreed|accepted|rejected|expelled|concluded)\b"
 )
 # "conferred with Xi Jinping and Li Keqiang": full names met in talks are persons too
 _MET_NAMES = re.compile(

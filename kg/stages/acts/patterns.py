@@ -253,6 +253,8 @@ PATTERNS: tuple[Pattern, ...] = (
         # "conferred for an hour and a quarter last night with X"
         r"\b(?:spoke|speaks|talked|conferred)\s+(?:(?!(?:about|of|on|to|by)\b)[\w-]+\s+){0,9}?"
         r"with\s+|"
+        # "Shevardnadze and Peres conferred in New York": the two subjects talked
+        r"\bconferred\b(?!\s+(?:(?!(?:about|of|on|to|by)\b)[\w-]+\s+){0,9}?with\b)|"
         # "called on Foreign Minister Antoine Pinay": a call on an office holder
         r"\bcalled\s+on\s+(?=(?:the\s+)?(?-i:(?:[A-Z][a-z]+\s+){0,2}(?:Foreign\s+Minister|"
         r"Prime\s+Minister|Minister|Premier|President|Chancellor|King|Queen|Secretary|Ambassador|"
@@ -385,7 +387,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "agreement-agreed-to",
         "Agreement",
         "verb",
-        r"\bagreed\s+to\s+(?:lend|supply|provide|sell|deliver|finance|build|grant|buy|purchase)\b",
+        r"\bagreed\s+(?:(?:in|on)\s+(?:\w+\s+){1,3}?)?to\s+(?:lend|supply|provide|sell|deliver|"
+        r"finance|build|grant|buy|purchase|abolish|waive|lift|set\s+up|create)\b",
         0.8,
     ),
     _p(
@@ -438,7 +441,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "ArmsTransfer",
         "noun",
         r"\b(?:arms|weapons?|weaponry)\s+(?:shipments?|sales?|supplies)\b|"
-        r"\bshipments?\s+of\s+(?:arms|weapons?|weaponry)\b|\b(?:sale|sales)\s+of\s+(?:arms|weapons?)\b",
+        r"\b(?:shipments?|deliveries|airlift|sealift)\s+of\s+(?:arms|weapons?|weaponry)\b|"
+        r"\b(?:sale|sales)\s+of\s+(?:arms|weapons?)\b",
         0.8,
     ),
     _p(
@@ -704,7 +708,17 @@ PATTERNS: tuple[Pattern, ...] = (
         "meeting-receiving",
         "Meeting",
         "verb",
-        r"\b(?:receiv(?:ed|es|ing)|hosted|hosts)\s+(?=(?:the\s+)?(?:visiting\s+)?(?-i:[A-Z]))",
+        r"\b(?:receiv(?:ed|es|ing)|hosted|hosts)\s+(?=(?:the\s+)?(?:visiting\s+)?(?-i:[A-Z]))|"
+        # "Yeltsin welcomed Prime Minister Rabin to Moscow"
+        r"\bwelcomed\s+(?=(?:the\s+)?(?-i:[A-Z])[^.;,]{0,60}?\bto\s+(?-i:[A-Z]))",
+        0.8,
+    ),
+    # "Golda Meyerson presented her credentials in Moscow": to the head of the host state
+    _p(
+        "meeting-credentials",
+        "Meeting",
+        "verb",
+        r"\bpresent(?:ed|s)\s+(?:his|her|their)\s+(?:letters\s+of\s+)?credentials\b(?:\s+to\s+)?",
         0.8,
     ),
     _p(

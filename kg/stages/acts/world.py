@@ -283,7 +283,7 @@ def implied_parties(
     """Fill in a party the text implies but does not name; ``named`` are the states the
     sentence names (directly or through an envoy)."""
     actors, counter = list(actors), list(counter)
-    if pat.type == "Visit" and place and not counter:
+    if (pat.type == "Visit" or pat.name == "meeting-credentials") and place and not counter:
         # "visited Moscow": the visit is to the state the city then lay in
         st = world.state_of_place(place, year)
         if st:
