@@ -325,6 +325,26 @@ CASES: list[tuple[str, list[Act]]] = [
     ),
     # ---- lists, notes handed over, spokesmen and the press
     (
+        "The visit of Israeli President Ezer Weizman to India in December 1996 was the first.",
+        [act("Visit", "ezer-weizman", "india", "1996-12")],
+    ),
+    (
+        "In March 2004 Israel summoned the Egyptian ambassador.",
+        [act("Meeting", "israel", "egypt", "2004-03")],
+    ),
+    (
+        "Jerusalem offered in 1990 to send a trade mission to Warsaw.",
+        [act("Proposal", "israel", "", "1990")],
+    ),
+    (
+        "Menachem Begin called on the Soviet Union in 1979 to free Jewish prisoners.",
+        [act("Proposal", "menachem-begin", "soviet-union", "1979")],
+    ),
+    (
+        "In 1949 Turkey granted Israel de facto recognition.",
+        [act("Recognition", "turkey", "israel", "1949")],
+    ),
+    (
         "On 9 June 1989 Moshe Arens and Eduard Shevardnadze conferred in Paris.",
         [act("Meeting", "moshe-arens", "eduard-shevardnadze", "1989-06-09")],
     ),

@@ -509,7 +509,10 @@ def find_roles(
         if not actors and adj:
             actors += adj[-1].keys
         inside = [p for p in parts if ts <= p.start and p.end <= te and not p.place]
-        if not actors and inside and (pat.type in RELATIONS or pat.type == "Proposal"):
+        if not actors and inside and (
+            pat.type in RELATIONS or pat.type == "Proposal"
+            or (pat.type == "Visit" and inside[0].prep == "of")  # "the visit of X to Y"
+        ):
             actors += inside[0].keys
         pron = _PRONOUN_POSS.search(text[max(sent.span.start, ts - 30) : ts])
         if (

@@ -174,7 +174,10 @@ PATTERNS: tuple[Pattern, ...] = (
         "Recognition",
         "verb",
         r"\b(?:grant(?:ed|s)?|extend(?:ed|s)?|accord(?:ed|s)?)\s+(?:(?:de\s+jure|de\s+facto|full|"
-        r"formal|official)\s+)*recognition\s+to\s+",
+        r"formal|official)\s+)*recognition\s+to\s+|"
+        # "granted Israel de facto recognition": the state between verb and noun
+        r"\b(?:grant(?:ed|s)?|extend(?:ed|s)?|accord(?:ed|s)?)\s+(?=(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])"
+        r"[\w’'-]+)?\s+(?:(?:de\s+jure|de\s+facto|full|formal|official)\s+)*recognition\b)",
         0.85,
     ),
     _p("visit-verb", "Visit", "verb", r"\bvisit(?:ed|s)?\s+(?!to\b|of\b|by\b)"),
@@ -187,7 +190,9 @@ PATTERNS: tuple[Pattern, ...] = (
         # "paid him a visit in Romania"
         r"\bvisit\s+in\s+(?=(?-i:[A-Z]))|"
         # "made the first visit by an Israeli prime minister to India"
-        r"\bvisit\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?to\s+(?=(?-i:[A-Z]))",
+        r"\bvisit\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?to\s+(?=(?-i:[A-Z]))|"
+        # "the visit of Israeli President Chaim Herzog to China"
+        r"\bvisit\s+of\s+(?:[\w.’'-]+\s+){1,6}?to\s+(?=(?-i:[A-Z]))",
         0.85,
     ),
     _p("visit-arrived", "Visit", "verb", r"\barriv(?:ed|es|ing)\s+in\s+", 0.8),
@@ -743,7 +748,10 @@ PATTERNS: tuple[Pattern, ...] = (
         "meeting-summoned",
         "Meeting",
         "verb",
-        r"\b(?:was|were)\s+(?:summoned|called\s+in)\s+(?:to\s+)?",
+        r"\b(?:was|were)\s+(?:summoned|called\s+in)\s+(?:to\s+)?|"
+        # "Israel summoned the Turkish ambassador": the envoy called in to hear it
+        r"\bsummoned\s+(?=(?:the\s+)?(?:[\w-]+\s+){0,2}(?:ambassador|envoy|charg[eé]|"
+        r"minister)\b(?![^.;]{0,60}?\bto\s+(?:lodge\s+an?\s+)?protest))",
         0.8,
     ),
     _p(
@@ -783,7 +791,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "proposal-offered",
         "Proposal",
         "verb",
-        r"\b(?:offered|offers)\s+to\s+(?=(?-i:[a-z]))|\b(?:suggested|asked|requested)\s+(?=that\b)|"
+        r"\b(?:offered|offers)\s+(?:(?:in|on)\s+(?:\w+\s+){1,3}?)?to\s+(?=(?-i:[a-z]))|"
+        # "Shamir called on the Soviet Union in 1988 to allow emigration"
+        r"\bcalled\s+on\s+(?=(?:the\s+)?(?-i:[A-Z])[^.;,]{0,60}?\bto\s+(?-i:[a-z]))|\b(?:suggested|asked|requested)\s+(?=that\b)|"
         r"\b(?:invited|inviting)\s+(?=(?:[\w’'-]+\s+){1,5}?to\s+(?:visit|come|attend|take\s+part|participate|"
         r"join|hold)\b|(?:[\w’'-]+\s+){1,5}?to\s+(?-i:[A-Z]))|"
         r"\burged\s+(?=(?-i:[A-Z])[\w’'-]+\s+to\b)|"
