@@ -18,6 +18,7 @@ code) rebuilds from scratch.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -25,6 +26,7 @@ import os
 import pickle
 import shutil
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -276,7 +278,11 @@ def build(options: BuildOptions | None = None, *, progress: Progress | None = No
         tmp.rename(final)
         _point_current(options.out, version)
         _remove_old_builds(options.out, keep={version})
-    except BaseException:
+    except BaseException as exc:
+        # the failed step's frames still hold its open store, whose files would outlive the
+        # removal: let it go first
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     say(f"build {version} written to {final}")

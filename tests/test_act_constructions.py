@@ -325,6 +325,19 @@ CASES: list[tuple[str, list[Act]]] = [
     ),
     # ---- lists, notes handed over, spokesmen and the press
     (
+        "Hungary broke relations with Israel on 12 June 1967.",
+        [act("SeveranceOfRelations", "hungary", "israel", "1967-06-12")],
+    ),
+    (
+        "On 3 May 2016 Kremlin spokesman Dmitry Peskov said the talks had been useful.",
+        [act("PublicStatement", "dmitry-peskov", "", "2016-05-03")],
+    ),
+    (
+        "Ariel Sharon flew to Moscow in September 2001. In November 2003 Vladimir Putin received "
+        "Sharon in the Kremlin.",
+        [act("Visit", "ariel-sharon", "russia", "2003-11")],
+    ),
+    (
         "The visit of Israeli President Ezer Weizman to India in December 1996 was the first.",
         [act("Visit", "ezer-weizman", "india", "1996-12")],
     ),

@@ -255,22 +255,25 @@ def antecedent(pronoun: str, prev: tuple[str, ...]) -> list[str]:
     else:
         fits = [k for k in prev if k.startswith("state/")]
     return fits[:1]
+_VOICE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|ministry|government|embassy|legation|statement)\b", re.I
+)
 SAME_TALK = 1500  # characters: "he said" this soon after his statement goes on with it
 
 
 def speaker(text: str, trig: re.Match[str], parts: list[Part],
              prev: tuple[str, ...]) -> list[str]:
     """Who speaks when the speaker follows the words: the persons named in the ``who`` group,
-    else its states ("a spokesman for the Freedonian government"), else the person a "he" or
-    "she" stands for; nobody when the group names no one ("officials said")."""
+    else its states when an official voice speaks for them ("a spokesman for the Freedonian
+    government"); nobody for a pronoun or a source ("he said", "officials said")."""
     name = "who" if trig.group("who") is not None else "who2"
     lo, hi = trig.span(name)
     keys = [k for p in parts if lo <= p.start and p.end <= hi and not p.place for k in p.keys]
     persons = [k for k in keys if k.startswith("person/")]
-    if persons or keys:
-        return list(dedupe(persons or keys))
-    pron = re.fullmatch(r"([Hh]e|[Ss]he)", text[lo:hi].strip())
-    return antecedent(pron.group(1), prev) if pron else []
+    if persons:
+        return list(dedupe(persons))
+    voice = _VOICE.search(text, lo, hi)
+    return list(dedupe(keys)) if voice else []
 
 
 def find_roles(

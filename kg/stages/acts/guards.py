@@ -127,7 +127,7 @@ _HYPOTHETICAL = re.compile(
 _OFFICIALS = re.compile(
     r"\b(?:government|officials|spokes(?:man|woman|person)|authorities|ministry|leaders|"
     r"leadership|Kremlin|embassy|legation|presidency|cabinet|State\s+Department|"
-    r"Foreign\s+Office|White\s+House|Tass)[,\s]+(?:\w+\s+)?$",
+    r"Foreign\s+Office|White\s+House|Tass)[,\s]+(?:[\w.’'-]+\s+){0,3}$",
     re.I,
 )
 _STATED = re.compile(

@@ -6,6 +6,7 @@ meeting, a summary ("speeches by X, Y and Z") gives way to what it sums up.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -71,11 +72,21 @@ def drop_speech_summaries(acts: list[Act]) -> list[Act]:
 
 
 def drop_implied_visits(acts: list[Act]) -> list[Act]:
-    """A reception implies a visit only when the text does not tell of the visit itself."""
-    told = {(x.actors, x.counterparts) for x in acts if x.type == "Visit"
-            and x.method != "pattern:visit-received"}
-    return [x for x in acts if not (x.method == "pattern:visit-received"
-                                    and (x.actors, x.counterparts) in told)]
+    """A reception implies a visit only when the text does not tell of that visit itself
+    (the same parties within a fortnight or at a compatible date: not a visit years before)."""
+    told = [x for x in acts if x.type == "Visit" and x.method != "pattern:visit-received"]
+    return [x for x in acts if not (
+        x.method == "pattern:visit-received"
+        and any((y.actors, y.counterparts) == (x.actors, x.counterparts)
+                and (compatible(x.date, y.date) or _days_apart(x.date, y.date) <= 14)
+                for y in told)
+    )]
+
+
+def _days_apart(a: PartialDate | None, b: PartialDate | None) -> float:
+    if a is None or b is None or a.day is None or b.day is None:
+        return float("inf")
+    return abs((dt.date(a.year, a.month, a.day) - dt.date(b.year, b.month, b.day)).days)
 
 
 def during_meetings(acts: list[Act]) -> list[Act]:

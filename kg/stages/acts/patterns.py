@@ -40,7 +40,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "SeveranceOfRelations",
         "verb",
         rf"\b(?:severed|severs|sever|broke\s+off|broken\s+off|break\s+off|breaks\s+off|cut\s+off|"
-        rf"cuts\s+off|cut|ruptured|suspended)\s+{_REL}",
+        rf"cuts\s+off|cut|ruptured|suspended|broke)\s+{_REL}",
     ),
     _p(
         "severance-gerund",
@@ -772,10 +772,10 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bhailed\s+(?=(?:the|this|that|it)\b)",
         0.7,
     ),
-    # the speaker after the words: "..., a spokesman for the government said.",
-    # "Moscow, he said, could not ...", "..., said Moshe Sharett, the foreign minister":
-    # the speaker is the named group ``who`` ("according to X" is left out: in reports it
-    # is more often hearsay than a statement)
+    # the speaker after the words: "..., a spokesman for the government said.", "..., said
+    # Moshe Sharett, the foreign minister": the speaker is the named group ``who`` (not "he
+    # said" or "officials said": in reports that mostly goes on with a statement already
+    # told, or names a report's source; "according to X" is hearsay more often than not)
     _p(
         "statement-said-after",
         "PublicStatement",
