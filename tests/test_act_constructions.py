@@ -325,6 +325,19 @@ CASES: list[tuple[str, list[Act]]] = [
     ),
     # ---- lists, notes handed over, spokesmen and the press
     (
+        "In an interview with Pravda on 4 April 1991, Alexander Bessmertnykh said ties would grow.",
+        [act("PublicStatement", "alexander-bessmertnykh", "", "1991-04-04")],
+    ),
+    (
+        "On 15 September 2020 the leaders of Israel, Bahrain and the United Arab Emirates "
+        "announced the accords.",
+        [act("PublicStatement", "israel bahrain united-arab-emirates", "", "2020-09-15")],
+    ),
+    (
+        "On 5 March 2013 Sergey Lavrov and his Israeli counterpart exchanged views by telephone.",
+        [act("Meeting", "sergey-lavrov", "israel", "2013-03-05")],
+    ),
+    (
         "Hungary broke relations with Israel on 12 June 1967.",
         [act("SeveranceOfRelations", "hungary", "israel", "1967-06-12")],
     ),

@@ -129,7 +129,7 @@ def split_clauses(text: str, span: Span) -> list[Span]:
 
 _GOVERNMENT_OF = re.compile(
     r"\b(?:Governments?|governments?|Ministry\s+of\s+Foreign\s+Affairs|people|representatives?|"
-    r"leadership|authorities)\s+of\s+(?:the\s+)?$"
+    r"leadership|leaders|authorities)\s+of\s+(?:the\s+)?$"
 )
 
 
@@ -681,7 +681,8 @@ def find_roles(
             if outer:
                 s = outer[-1]
         actors += s.keys
-        coord = r"\s*(?:\([^()]{1,20}\)\s*)?,?\s+and\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?"
+        coord = (r"\s*(?:\([^()]{1,20}\)\s*)?,?\s+and\s+(?:the\s+|his\s+|her\s+)?"
+                 r"(?:(?:Mr|Mrs|Ms|Dr)\.\s*)?")
         co = [p for p in left if p.start >= s.end]
         if co and re.fullmatch(coord, text[s.end : co[0].start]):
             actors += co[0].keys

@@ -247,7 +247,8 @@ PATTERNS: tuple[Pattern, ...] = (
         # "discussed the emigration issue with Andrei Gromyko"
         r"\bdiscussed\s+(?:[\w’'-]+\s+){1,6}?with\s+(?=(?:the\s+)?(?-i:[A-Z]))|"
         # "the two leaders spoke by telephone": a conversation
-        r"\b(?:spoke|talked)\s+(?:again\s+)?(?:by\s+(?:tele)?phone|on\s+the\s+(?:tele)?phone)\b"
+        r"\b(?:spoke|talked|exchanged\s+views)\s+(?:again\s+)?(?:by\s+(?:tele)?phone|"
+        r"on\s+the\s+(?:tele)?phone)\b"
         r"(?:\s+with\s+)?|"
         # "Netanyahu telephoned Putin": a conversation too, if not face to face
         r"\b(?:telephoned|phoned|rang)\s+(?=(?:the\s+)?(?-i:[A-Z]))|"
@@ -683,7 +684,9 @@ PATTERNS: tuple[Pattern, ...] = (
         r"correspondents|newsmen)\b|on\s+(?:[\w-]+\s+)?(?:radio|television|Radio|Television)\b|"
         r"at\s+an?\s+(?:[\w-]+\s+)?(?:news|press)\s+conference\b)|"
         # "Addressing the Knesset on 20 May, he asked ...": the speaker follows too
-        r"(?-i:\bAddressing)\s+(?:the\s+|an?\s+)?(?-i:[A-Z])",
+        r"(?-i:\bAddressing)\s+(?:the\s+|an?\s+)?(?-i:[A-Z])|"
+        # "In an interview with Izvestia, Shevardnadze said ..."
+        r"(?-i:\bIn\s+an?)\s+(?:[\w-]+\s+)?(?:interview|television\s+interview|radio\s+interview)\b",
         0.7,
     ),
     # "summoned the Polish chargé d'affaires to protest": a protest lodged in person
