@@ -339,7 +339,7 @@ class Authority:
         >>> entity, score = auth.fuzzy_lookup("Mr. Scharett", kind="Envoy")
         >>> entity.id, score
         ('moshe-sharett', 1.0)
-        >>> auth.fuzzy_lookup("Levin", kind="Envoy") is None
+        >>> auth.fuzzy_lookup("Lavin", kind="Envoy") is None
         True
         """
         _check_kind(kind)

@@ -481,6 +481,12 @@ CASES: list[tuple[str, list[Act]]] = [
 
 NEGATIVE: list[tuple[str, list[Act]]] = [
     (
+        # the envoy posted there is received at the ministry: no visit
+        "On 10 November 1956 Yosef Avidar, the Israeli minister in Moscow, was received by "
+        "Vasily Kuznetsov.",
+        [act("Visit", "yosef-avidar", "soviet-union", "1956-11-10")],
+    ),
+    (
         "Benjamin Netanyahu spoke in Jerusalem in 2020. He recalled that the Arab League had "
         "declared its three no's in Khartoum in 1967.",
         [act("PublicStatement", "benjamin-netanyahu", "", "1967")],

@@ -375,7 +375,7 @@ def test_fuzzy_lookup_finds_transliteration_variants(
 @pytest.mark.parametrize(
     "surface",
     [
-        "Levin",
+        "Lavin",  # not Levin (Aryeh Levin), nor Levavi
         "Levi Sharon",  # Levi Eshkol is an envoy now; a wrong given name must not match
         "Razan",
         "Raphaelson",

@@ -539,7 +539,8 @@ def run(a: Analysis) -> Analysis:
     for d in a.documents[1:]:
         refs = []
         for sp in (d.author_span, d.recipient_span):
-            refs.append(_party(sp, out, auth, d.date.year if d.date else None, person, use))
+            refs.append(_party(sp, out, auth, d.date.year if d.date else None, person, use,
+                               a.text))
         resolved_docs[d.n] = replace(d, author=refs[0], recipient=refs[1])
     documents = tuple(resolved_docs.get(d.n, d) for d in a.documents)
     docs = {d.n: d for d in documents}
@@ -777,11 +778,15 @@ def _title_references(a: Analysis, mentions: list[Mention]) -> list[Mention]:
     return sorted([*mentions, *added], key=lambda x: (x.span.start, -x.span.end))
 
 
-def _party(span: Span | None, mentions: list[Mention], auth, year, person, use) -> str | None:
-    """The entity a heading names as author or recipient: a person, else a state."""
+def _party(span: Span | None, mentions: list[Mention], auth, year, person, use,
+           text: str = "") -> str | None:
+    """The entity a heading names as author or recipient: a person, else a state (not a
+    place in brackets: "MINISTER AVIDAR (MOSCOW)" writes from Moscow, not for it)."""
     if span is None:
         return None
-    inside = [m for m in mentions if m.span in span]
+    inside = [m for m in mentions if m.span in span
+              and not (text[m.span.start - 1 : m.span.start] == "("
+                       and text[m.span.end : m.span.end + 1] == ")")]
     for m in inside:
         if m.entity and m.entity.startswith("person/"):
             return m.entity

@@ -425,7 +425,8 @@ def _read_trigger(
         # (not at the host's mission or hotel abroad: no journey is told)
         host = world.state_of_place(place, act_year) if place else None
         host = host or (world.home(actors_t[0]) if actors_t else None)
-        guests = tuple(k for k in counter_t if world.home(k) != host)
+        guests = tuple(k for k in counter_t if world.home(k) != host
+                       and not world.posted_to(k, host, act_year))
         if host and host.startswith("state/") and guests:
             found.append(
                 (

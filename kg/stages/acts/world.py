@@ -131,6 +131,19 @@ class World:
                 return key
         return self.use(f"state/{e.country}") if e.country else None
 
+    def posted_to(self, key: str, state: str | None, year: int | None) -> bool:
+        """Whether the envoy ``key`` held a post in ``state`` that year ("Israeli Minister
+        to the Soviet Union"): his reception there is no visit."""
+        e = self.entities.get(key)
+        host = self.entities.get(state) if state else None
+        if e is None or host is None:
+            return False
+        return any(
+            re.search(rf"\bto\s+(?:the\s+)?{re.escape(host.label)}\b", o.title or "")
+            and (year is None or ((o.start or year) <= year <= (o.end or year)))
+            for o in e.offices
+        )
+
     def home(self, key: str) -> str:
         e = self.entities.get(key)
         if e is not None and e.kind == "Envoy" and e.represents:
