@@ -1,7 +1,7 @@
 """How well the converter finds the diplomatic acts of the texts: precision, recall, F1.
 
 Runs the converter on each seed text (``data/sources``) and, with ``--heldout``, on each
-text of the held-out sets (``tests/heldout``, ``tests/heldout2`` … ``tests/heldout10``), each
+text of the held-out sets (``tests/heldout``, ``tests/heldout2`` … ``tests/heldoutN``), each
 written by an annotator who had seen neither the converters nor the other sets; reads the
 acts back from the RDF it produces (:func:`kg.evaluate.acts_from_dataset`), and scores them
 against the gold annotation written from the texts alone (``data/annotations``,

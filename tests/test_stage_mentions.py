@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from tiny_authority import tiny_authority
 
@@ -300,3 +302,20 @@ def test_a_capitals_heading_with_a_name_written_out(auth) -> None:
     names = {m.surface for m in a.mentions if m.kind == "Envoy"}
     assert "KARL DORN" in names
     assert not names & {"FOREIGN MINISTRY", "FEDERAL FOREIGN", "PRIME MINISTER"}
+
+
+def test_the_gazetteer_trie_matches_as_the_longest_first_alternation() -> None:
+    from kg.stages.mentions import _trie
+
+    words = ["israel", "israeli", "israelis", "soviet union", "soviet", "tel aviv", "tel", "us",
+             "u.s.", "ben-gurion", "ben-gurion airport", "levi", "levi eshkol", "levy"]
+    text = ("The Israeli and Soviet Union delegations met in Tel Aviv; the U.S. envoy landed at "
+            "Ben-Gurion Airport, and Levi Eshkol met Levy and the Israelis, not Telstar or Usman.")
+    tail = r"(?![\w])(?!\.\w)"
+    alternation = re.compile(
+        r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + ")" + tail, re.I)
+    trie = re.compile(r"(?<![\w.])" + _trie(words) + tail, re.I)
+    expected = [m.group(0) for m in alternation.finditer(text)]
+    assert [m.group(0) for m in trie.finditer(text)] == expected
+    assert "Ben-Gurion Airport" in expected and "Telstar" not in expected

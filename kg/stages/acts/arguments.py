@@ -255,14 +255,16 @@ def antecedent(pronoun: str, prev: tuple[str, ...]) -> list[str]:
     else:
         fits = [k for k in prev if k.startswith("state/")]
     return fits[:1]
+
+
+SAME_TALK = 1500  # characters: "he said" this soon after his statement goes on with it
+# who speaks for a state when the speaker is named after the words
 _VOICE = re.compile(
     r"\b(?:spokes(?:man|woman|person)|ministry|government|embassy|legation|statement)\b", re.I
 )
-SAME_TALK = 1500  # characters: "he said" this soon after his statement goes on with it
 
 
-def speaker(text: str, trig: re.Match[str], parts: list[Part],
-             prev: tuple[str, ...]) -> list[str]:
+def speaker(text: str, trig: re.Match[str], parts: list[Part]) -> list[str]:
     """Who speaks when the speaker follows the words: the persons named in the ``who`` group,
     else its states when an official voice speaks for them ("a spokesman for the Freedonian
     government"); nobody for a pronoun or a source ("he said", "officials said")."""
@@ -689,13 +691,9 @@ def find_roles(
         pre = [p for p in left if p.end <= s.start and p.start >= clause.start]
         if pre and re.fullmatch(coord, text[pre[-1].end : s.start]) and pre[-1].prep not in PREPS:
             # "the Soviet Union, Poland, Hungary and Bulgaria cut ties": the whole list
-            chain = [pre[-1]]
-            for q in reversed(pre[:-1]):
-                if (q.place or q.prep in PREPS
-                        or not re.fullmatch(r"\s*,\s*(?:the\s+)?", text[q.end : chain[0].start])):
-                    break
-                chain.insert(0, q)
-            actors = [k for q in chain for k in q.keys] + actors
+            members = [q for q in pre[:-1] if not q.place and q.prep not in PREPS] + pre[-1:]
+            actors = [k for q in list_chain(text, members, backwards=True)
+                      for k in q.keys] + actors
         elif not pre and (
             he := re.search(r"\b([Hh]e|[Ss]he)\s+and\s+(?:the\s+)?$",
                             text[max(clause.start, s.start - 20) : s.start])

@@ -49,7 +49,8 @@ _RETURNED = re.compile(r"\band\s+returned\s+(?:there\s+)?(?:in|on)\s+(?:early\s+
 
 
 def gapped_repeats(text: str, sent: Sentence, dates: list[Mention], act: Act) -> list[Act]:
-    """Repeats of a visit or meeting the sentence adds without a verb of their own."""
+    """Repeats of a visit or meeting the sentence adds without a verb of their own ("and
+    again in May"), and a return visit ("and returned in November 2003")."""
     if act.type not in ("Visit", "Meeting") or act.date is None or act.trigger is None:
         return []
     if act.type == "Visit":

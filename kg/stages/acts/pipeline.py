@@ -476,7 +476,7 @@ def _pattern_roles(
             actors = list(main[0].keys) if main else []
         counter = []
     if pat.name == "statement-said-after":
-        actors, counter = speaker(text, trig, parts, prev), []
+        actors, counter = speaker(text, trig, parts), []
         if any(x.type == "PublicStatement" and set(actors) <= set(x.actors)
                and 0 <= trig.start() - x.evidence.end <= SAME_TALK
                for x in acts):
