@@ -198,7 +198,8 @@ def _within(lo: dt.date, hi: dt.date) -> PartialDate | None:
     return PartialDate(lo.year) if lo.year == hi.year else None
 
 
-def _day(d: PartialDate | None) -> dt.date | None:
+def exact_day(d: PartialDate | None) -> dt.date | None:
+    """The calendar day of a date given to the day, else None."""
     if d is None or d.month is None or d.day is None:
         return None
     return dt.date(d.year, d.month, d.day)
@@ -210,7 +211,7 @@ def _counted_date(
     """A date counted back from now ("last week", "three days ago") or on from the last
     event ("two days later", "a year later"); None when the anchor is not precise enough."""
     m = _AGO.search(text, clause.start, clause.end)
-    today = _day(now)
+    today = exact_day(now)
     if m is not None and today is not None:
         if m.group("last"):  # the calendar week before this one
             monday = today - dt.timedelta(days=today.weekday() + 7)
@@ -237,7 +238,7 @@ def _counted_date(
             return None, penalty
         k = last.year * 12 + last.month - 1 + sign * n
         return PartialDate(k // 12, k % 12 + 1), penalty + 0.1
-    base = _day(last)
+    base = exact_day(last)
     if base is None:
         return None, penalty
     if unit.startswith("day"):
@@ -561,7 +562,7 @@ class Timeline:
             return
         for d in told:
             if d.date.day is not None and self._story_time(d.date) and (
-                self.story is None or _day(d.date) > _day(self.story)
+                self.story is None or exact_day(d.date) > exact_day(self.story)
             ):
                 self.story = d.date
         if self._story_time(told[-1].date):

@@ -6,11 +6,11 @@ meeting, a summary ("speeches by X, Y and Z") gives way to what it sums up.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 
 from kg.records import Act, PartialDate, Span
+from kg.stages.acts.dating import exact_day
 from kg.stages.acts.patterns import RELATIONS
 
 _REPEATED = re.compile(
@@ -84,9 +84,8 @@ def drop_implied_visits(acts: list[Act]) -> list[Act]:
 
 
 def _days_apart(a: PartialDate | None, b: PartialDate | None) -> float:
-    if a is None or b is None or a.day is None or b.day is None:
-        return float("inf")
-    return abs((dt.date(a.year, a.month, a.day) - dt.date(b.year, b.month, b.day)).days)
+    da, db = exact_day(a), exact_day(b)
+    return float("inf") if da is None or db is None else abs((da - db).days)
 
 
 def during_meetings(acts: list[Act]) -> list[Act]:
