@@ -325,6 +325,10 @@ CASES: list[tuple[str, list[Act]]] = [
     ),
     # ---- lists, notes handed over, spokesmen and the press
     (
+        "The Soviet Union cast its veto in the Security Council on 12 October 1985.",
+        [act("Vote", "soviet-union", "", "1985-10-12")],
+    ),
+    (
         "In an interview with Pravda on 4 April 1991, Alexander Bessmertnykh said ties would grow.",
         [act("PublicStatement", "alexander-bessmertnykh", "", "1991-04-04")],
     ),

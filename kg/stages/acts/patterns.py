@@ -440,7 +440,9 @@ PATTERNS: tuple[Pattern, ...] = (
         # "voted in the General Assembly for resolution 3379"
         r"\bvot(?:ed|es)\s+with\s+the\s+majority\b|"
         r"\bvot(?:ed|es)\s+(?:(?:in|at)\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){0,3}"
-        r"\s+)?(?:in\s+favou?r\s+of|for|against|to)\b|\babstained\b",
+        r"\s+)?(?:in\s+favou?r\s+of|for|against|to)\b|\babstained\b|"
+        # "Moscow cast its veto"
+        r"\bcast\s+(?:its|his|her|their|a|an)\s+(?:[\w-]+\s+)?(?:veto|vote)\b",
     ),
     _p(
         "arms-transfer",
