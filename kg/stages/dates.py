@@ -2,15 +2,17 @@
 
 Plain regular expressions: fast to import (dateparser takes ~0.5 s) and exact about
 offsets.  A found date keeps the precision the text gives; completing a partial date
-from context is the caller's business.
+from context is the caller's business.  :func:`years_in_force` (the year each sentence
+tells of) serves the resolve and acts stages alike.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.records import PartialDate
+from kg.records import Analysis, PartialDate, Sentence
 
 MONTHS = {
     m: i
@@ -154,3 +156,33 @@ def parse_date_line(line: str) -> PartialDate | None:
     if d.year is None:
         return None
     return PartialDate(d.year, d.month, d.day if d.month else None)
+
+
+def years_in_force(
+    a: Analysis, sentences: Sequence[Sentence], *, explicit_only: bool
+) -> list[int | None]:
+    """The year in force at each sentence: the year of its own first date, else that of the
+    last date of its document so far, else the document's (or the text's) date.
+    ``explicit_only`` leaves out dates completed from context ("in June")."""
+    dates = sorted(
+        (m for m in a.mentions
+         if m.kind == "Date" and m.date and (m.explicit or not explicit_only)),
+        key=lambda m: m.span.start,
+    )
+    docs = {d.n: d for d in a.documents}
+    last: dict[int, int | None] = {}
+    out: list[int | None] = []
+    i = 0
+    for sent in sentences:
+        doc = docs.get(sent.doc, a.documents[0] if a.documents else None)
+        ref = (doc.date if doc else None) or a.date
+        last.setdefault(sent.doc, ref.year if ref else None)
+        own = None
+        while i < len(dates) and dates[i].span.start < sent.span.end:
+            if dates[i].span.start >= sent.span.start and own is None:
+                own = dates[i].date.year
+            i += 1
+        if own is not None:
+            last[sent.doc] = own
+        out.append(own if own is not None else last[sent.doc])
+    return out

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from kg.records import Analysis, Document, Entity, Mention, Span, entity_key
 from kg.stages import Stage
+from kg.stages.dates import years_in_force
 from kg.stages.mentions import NOT_NAMES
 
 _PLACE_PREP = re.compile(
@@ -232,32 +233,12 @@ _VERBS = frozenset(
 )
 
 
-def _years(a: Analysis) -> dict[int, int | None]:
-    """The year in force at each sentence start: the sentence's own date, else the last one."""
-    out: dict[int, int | None] = {}
-    dates = [m for m in a.mentions if m.kind == "Date" and m.date]
-    last: dict[int, int | None] = {}
-    i = 0
-    for sent in a.sentences:
-        doc = next((d for d in a.documents if d.n == sent.doc), a.documents[0])
-        ref = doc.date or a.date
-        last.setdefault(sent.doc, ref.year if ref else None)
-        own = None
-        while i < len(dates) and dates[i].span.start < sent.span.end:
-            if dates[i].span.start >= sent.span.start and own is None:
-                own = dates[i].date.year
-            i += 1
-        year = own if own is not None else last[sent.doc]
-        if own is not None:
-            last[sent.doc] = own
-        out[sent.span.start] = year
-    return out
-
-
 def run(a: Analysis) -> Analysis:
     auth = a.authority
     text = a.text
-    years = _years(a)
+    # the year in force at each sentence start: the sentence's own date, else the last one
+    years = dict(zip((x.span.start for x in a.sentences),
+                     years_in_force(a, a.sentences, explicit_only=False), strict=True))
     starts = sorted(years)
     new: dict[str, Entity] = {}
     used: dict[str, Entity] = {}

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kg.records import Mention, Sentence, Span
-from kg.stages.acts.patterns import RELATIONS, Pattern
+from kg.stages.acts.patterns import OFFICIAL_VOICE, RELATIONS, Pattern
 
 CLAUSE_BREAK = re.compile(
     r";|:|\s[–—]\s|—|\(|\)|,\s+(?:and|but|while|which|whereas|although|though|when|where|who)\b|"
@@ -259,9 +259,7 @@ def antecedent(pronoun: str, prev: tuple[str, ...]) -> list[str]:
 
 SAME_TALK = 1500  # characters: "he said" this soon after his statement goes on with it
 # who speaks for a state when the speaker is named after the words
-_VOICE = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|ministry|government|embassy|legation|statement)\b", re.I
-)
+_VOICE = re.compile(rf"\b(?:{OFFICIAL_VOICE}|statement)\b", re.I)
 
 
 def speaker(text: str, trig: re.Match[str], parts: list[Part]) -> list[str]:

@@ -331,32 +331,6 @@ def ordinal(word: str) -> int | None:
     return None
 
 
-def years_in_force(a: Analysis, sentences: list[Sentence]) -> list[int | None]:
-    """The year in force at each sentence: its own first explicit date, else the last one
-    of its document, else the document's date."""
-    out: list[int | None] = []
-    dates = sorted(
-        (m for m in a.mentions if m.kind == "Date" and m.date and m.explicit),
-        key=lambda m: m.span.start,
-    )
-    last: dict[int, int | None] = {}
-    docs = {d.n: d for d in a.documents}
-    i = 0
-    for sent in sentences:
-        doc = docs.get(sent.doc, a.documents[0] if a.documents else None)
-        ref = (doc.date if doc else None) or a.date
-        last.setdefault(sent.doc, ref.year if ref else None)
-        own = None
-        while i < len(dates) and dates[i].span.start < sent.span.end:
-            if dates[i].span.start >= sent.span.start and own is None:
-                own = dates[i].date.year
-            i += 1
-        if own is not None:
-            last[sent.doc] = own
-        out.append(own if own is not None else last[sent.doc])
-    return out
-
-
 _PARTICIPLES = _IRREGULAR_PAST | frozenset(
     [
         *("broken", "begun", "spoken", "written", "given", "taken", "come", "gone", "flown"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.records import Sentence, Span
-from kg.stages.acts.patterns import Pattern
+from kg.stages.acts.patterns import OFFICIAL_VOICE, Pattern
 
 # words before the trigger (in its clause) that make it unreal: negation, modality, wishes
 _NEGATION = re.compile(
@@ -125,9 +125,9 @@ _HYPOTHETICAL = re.compile(
 )
 # who speaks for a state when "said that" reports a position: "the Czechoslovak government"
 _OFFICIALS = re.compile(
-    r"\b(?:government|officials|spokes(?:man|woman|person)|authorities|ministry|leaders|"
-    r"leadership|Kremlin|embassy|legation|presidency|cabinet|State\s+Department|"
-    r"Foreign\s+Office|White\s+House|Tass)[,\s]+(?:[\w.’'-]+\s+){0,3}$",
+    rf"\b(?:{OFFICIAL_VOICE}|officials|authorities|leaders|leadership|Kremlin|presidency|"
+    r"cabinet|State\s+Department|Foreign\s+Office|White\s+House|Tass)[,\s]+"
+    r"(?:[\w.’'-]+\s+){0,3}$",
     re.I,
 )
 _STATED = re.compile(

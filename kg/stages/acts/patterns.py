@@ -19,6 +19,11 @@ _REL = (
 _DREL = r"(?:(?:full|formal|normal|official|its|their|the)\s+){0,3}diplomatic\s+(?:relations|ties)"
 
 
+# the words that make a statement a state's own voice: "a spokesman for the government said",
+# "the Foreign Ministry said" (read by the guards and by the speaker after the words)
+OFFICIAL_VOICE = r"spokes(?:man|woman|person)|ministry|government|embassy|legation"
+
+
 @dataclass(frozen=True)
 class Pattern:
     """One trigger: act type, form ("verb", "noun", "passive") and base confidence."""

@@ -33,7 +33,7 @@ from kg.stages.acts.arguments import (
     split_clauses,
     valid,
 )
-from kg.stages.acts.dating import Timeline, document_date, trigger_date, years_in_force
+from kg.stages.acts.dating import Timeline, document_date, trigger_date
 from kg.stages.acts.derived import (
     announced_decision,
     followed,
@@ -60,6 +60,7 @@ from kg.stages.acts.world import (
     here_state,
     implied_parties,
 )
+from kg.stages.dates import years_in_force
 from kg.stages.mentions import NOT_NAMES
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,7 @@ def run(a: Analysis) -> Analysis:
     sentences, by_sentence = _sentences(a)
     docs = {d.n: d for d in a.documents}
     world = World(a)
-    years = years_in_force(a, sentences)
+    years = years_in_force(a, sentences, explicit_only=True)
     acts: list[Act] = heading_acts(a.documents) + joint_heading_acts(a, world)
     seen_spans: set[tuple[str, int, int]] = {
         (x.type, x.evidence.start, x.evidence.end) for x in acts
