@@ -59,7 +59,7 @@ _ALLOWED_KEYS = {
     "State": _COMMON_KEYS
     | {"adjectives", "capitals", "names_until", "names_from", "successor_of", "from", "to"},
     "Envoy": _COMMON_KEYS | {"represents", "offices"},
-    "Place": _COMMON_KEYS | {"country"},
+    "Place": _COMMON_KEYS | {"country", "earlier"},
     OTHER: _COMMON_KEYS,
 }
 _OFFICE_KEYS = {"title", "state", "from", "to"}
@@ -574,6 +574,13 @@ def _build(
         extra["offices"] = tuple(built)
     elif kind == "Place":
         extra["country"] = ref("country", entry.get("country"))
+        earlier = entry.get("earlier") or {}
+        if not isinstance(earlier, dict):
+            raise InputError(f"{where}: earlier must map a state id to its last year")
+        pairs = [(ref("earlier state", k), year("earlier year", v)) for k, v in earlier.items()]
+        if any(y is None for _, y in pairs):
+            raise InputError(f"{where}: earlier must map a state id to its last year")
+        extra["earlier"] = tuple(sorted(pairs, key=lambda kv: kv[1]))
 
     alt = tuple(dict.fromkeys(text for text, *_ in forms if text != label))
     entity = Entity(id=slug, kind=kind, label=label, spellings=alt, wikidata=qid, **extra)

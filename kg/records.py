@@ -101,8 +101,18 @@ class Entity:
     offices: tuple[Office, ...] = ()
     successor_of: str | None = None  # for a State: the state it succeeded
     country: str | None = None  # for a Place: the state it lies in
+    # for a Place whose state changed: (state id, last year in it), earliest first
+    earlier: tuple[tuple[str, int], ...] = ()
     evidence: Span | None = None
     source: str | None = field(default=None, compare=False)  # source id of that evidence
+
+    def country_in(self, year: int | None) -> str | None:
+        """The state a place lay in that year: Kyiv in 1970 is in the Soviet Union."""
+        if year is not None:
+            for state, last in self.earlier:
+                if year <= last:
+                    return state
+        return self.country
 
 
 # -- records the conversion stages produce ---------------------------------------------

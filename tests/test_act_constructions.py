@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from kg.authority import Authority, load_authority
-from kg.convert import convert
+from kg.convert import Conversion, convert
 from kg.evaluate import dates_compatible
 from kg.records import SourceMeta
 
@@ -29,6 +29,10 @@ Act = tuple[str, frozenset[str], frozenset[str], str | None]
 def _acts(text: str, authority: Authority, genre: str = "encyclopedia") -> set[Act]:
     meta = SourceMeta(genre=genre, title="Relations")
     c = convert("Relations\n\n" + text, source_id="case", authority=authority, meta=meta)
+    return _found(c)
+
+
+def _found(c: Conversion) -> set[Act]:
     return {
         (
             x.type,
@@ -481,6 +485,45 @@ CASES: list[tuple[str, list[Act]]] = [
         "ever to pay an official visit to Israel.",
         [act("Visit", "andrei-kozyrev", "israel", "1994-06")],
     ),
+    (
+        "In 1958 Gamal Abdel Nasser flew to Moscow, conferring at length with Nikita Khrushchev.",
+        [act("Visit", "gamal-abdel-nasser", "soviet-union", "1958"),
+         act("Meeting", "gamal-abdel-nasser", "nikita-khrushchev", "1958")],
+    ),
+    (
+        "In April 2005 Vladimir Putin became the first Kremlin leader to set foot in Israel. He "
+        "came back to Israel in June 2012.",
+        [act("Visit", "vladimir-putin", "israel", "2005-04"),
+         act("Visit", "vladimir-putin", "israel", "2012-06")],
+    ),
+    (
+        "In May 2013 Benjamin Netanyahu rushed to Sochi to see Vladimir Putin.",
+        [act("Visit", "benjamin-netanyahu", "russia", "2013-05")],
+    ),
+    (
+        "In May 1990 Vaclav Havel became the first head of state from the former Eastern bloc "
+        "to visit Israel. In 2012 Benjamin Netanyahu received the Russian leader in Jerusalem.",
+        [act("Visit", "vaclav-havel", "israel", "1990-05"),
+         act("Meeting", "benjamin-netanyahu", "russia", "2012")],
+    ),
+]
+
+# whole news reports: the story's day comes from the dateline and the page's header
+REPORTS: list[tuple[str, list[Act]]] = [
+    (
+        "Envoys Talk in Vienna\n\nVIENNA, March 3, 1989 (AP) -- Officials of the Soviet Union "
+        "and Israel sat down together here today for a first round of talks.\n\nSpeaking to "
+        "reporters afterwards, Shimon Peres said the round had been useful.",
+        [act("Meeting", "soviet-union", "israel", "1989-03-03"),
+         act("PublicStatement", "shimon-peres", "", "1989-03-03")],
+    ),
+    (
+        "The Daily Archive\n\nSee this page as printed on\nMay 5, 1965, Page 1\n\nAbout the "
+        "Archive\nThis is a scanned copy of an article from the print archive.\n\nTREATY "
+        "SIGNED\n\nFrom Our Correspondent\n\nBONN, May 4 -- Levi Eshkol and Ludwig Erhard "
+        "signed a treaty this afternoon.",
+        [act("Agreement", "levi-eshkol ludwig-erhard", "", "1965-05-04")],
+    ),
 ]
 
 NEGATIVE: list[tuple[str, list[Act]]] = [
@@ -540,3 +583,12 @@ def test_construction_gives_no_act(text: str, unwanted: list[Act], authority: Au
     found = _acts(text, authority)
     for a in unwanted:
         assert not _covered(a, found), f"{a} found in {sorted(found)}"
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTS, ids=[c[0][:40] for c in REPORTS])
+def test_report_construction_gives_act(
+    text: str, expected: list[Act], authority: Authority
+) -> None:
+    found = _found(convert(text, source_id="report", authority=authority))
+    for a in expected:
+        assert _covered(a, found), f"{a} not in {sorted(found)}"

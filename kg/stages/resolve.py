@@ -369,8 +369,9 @@ def run(a: Analysis) -> Analysis:
         found = auth.lookup(words, kind="State", year=a.date.year if a.date else None)
         if found is None:
             place = auth.lookup(words, kind="Place")
-            if place is not None and place.country:
-                found = auth.get("State", place.country)
+            country = place.country_in(a.date.year if a.date else None) if place else None
+            if country:
+                found = auth.get("State", country)
         dateline_state = found
 
     def stated(m: Mention, year: int | None) -> Entity | None:
@@ -429,8 +430,9 @@ def run(a: Analysis) -> Analysis:
                     where = found.group(2) or found.group(4)
                     st = auth.lookup(where, kind="State", year=year)
                     place = auth.lookup(where, kind="Place") if st is None else None
-                    if st is None and place is not None and place.country:
-                        st = auth.get("State", place.country)
+                    country = place.country_in(year) if place is not None else None
+                    if st is None and country:
+                        st = auth.get("State", country)
                     if st is not None:
                         return st
                     if not (found.group(1) or found.group(3)) and place is None:

@@ -435,9 +435,18 @@ def _find_toc(lines: list[str]) -> int | None:
     for i, line in enumerate(lines):
         if _TOC.match(line):
             entries = [x for x in lines[i + 1 : i + 8] if _toc_entry(x, numbered=False)]
-            if len(entries) >= 2:
+            article = any(_SECTION_ENTRY.match(x) for x in lines[i + 1 : i + 30])
+            if len(entries) >= 2 and not article:
                 return i
     return None
+
+
+# an article's contents, not a collection's: "2 See also", "3 References"
+_SECTION_ENTRY = re.compile(
+    r"^\s*\d+\.?\s+(?:See\s+also|References|Notes|External\s+links|"
+    r"Further\s+reading|Bibliography)\s*$",
+    re.I,
+)
 
 
 def _norm(s: str) -> str:
@@ -840,7 +849,14 @@ def run(a: Analysis) -> Analysis:
     content = [Span(*lines[i]) for i in range(len(lines)) if i not in skip and lines[i][0] < end]
     dateline = None
     if content and genre != "collection":
-        # the dateline is no part of the first sentence; its date is the report's date
+        # the dateline is no part of the first sentence; its date is the report's date.
+        # It opens the story: lines above it ("Special to The New York Times", an
+        # archive's note) are the page's, not the story's
+        at = next(
+            (k for k, c in enumerate(content[:6]) if _DATELINE.match(text, c.start, c.end)), 0
+        )
+        boiler.extend(content[:at])
+        content = content[at:]
         m = _DATELINE.match(text, content[0].start, content[0].end)
         if m is not None:
             found = find_dates(text, m.start("date"), m.end("date"))

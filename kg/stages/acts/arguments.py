@@ -142,7 +142,16 @@ _ENVOYS_OF = re.compile(
     r"economic|technical|high-level|senior))?"
     r"\s+(?:delegations?|negotiators|diplomats|envoys?|representatives|emissaries|teams?|"
     # "summoned the Polish chargé d'affaires": an unnamed envoy stands for his state
-    r"missions?|ambassadors?|charg[eé]s?\s+d['’]affaires|consuls?(?:\s+general)?)\b"
+    r"missions?|ambassadors?|charg[eé]s?\s+d['’]affaires|consuls?(?:\s+general)?|"
+    # "received the Russian leader": an unnamed head of state or minister, his state
+    r"leader|president|premier|prime\s+minister|foreign\s+minister|chancellor|"
+    r"head\s+of\s+(?:state|government))\b(?!\s+(?-i:[A-Z]))"
+)
+
+
+# "received the Russian leader", "hosted the visiting Polish delegation"
+UNNAMED_ENVOY = re.compile(
+    r"(?:the\s+)?(?:visiting\s+)?(?-i:[A-Z])[\w-]+" + _ENVOYS_OF.pattern
 )
 
 

@@ -403,6 +403,11 @@ def _past_simple(text: str, clause: Span, trig: re.Match[str], pat: Pattern) -> 
     inner = _verb_before(text, trig.start(), trig.end())
     if pat.form != "noun" and inner is not None:  # "relations were broken off"
         return inner[1] not in _NOT_PAST
+    if w.endswith("ing") and not prev:
+        # "Speaking to reporters afterward, Mr. Hadass said": the opener's time is its
+        # main verb's, the first verb past the opener's comma
+        comma = text.find(",", trig.end(), clause.end)
+        return comma != -1 and _main_verb_past(text, comma, clause.end)
     if w.endswith("ing") and not before.endswith("ed"):
         return False  # "arriving in ...": a participle's time is its own
     found = _verb_before(text, clause.start, trig.start())
@@ -415,6 +420,23 @@ def _past_simple(text: str, clause: Span, trig: re.Match[str], pat: Pattern) -> 
     # "held talks"), not when it names it ("a communique which contained an exchange of
     # letters", "described the talks")
     return pat.form != "noun" or verb in _DOING
+
+
+def _main_verb_past(text: str, start: int, end: int) -> bool:
+    """Whether the first verb in ``text[start:end]``, past its subject (names, pronouns,
+    titles), is in the simple past: "Mr. Hadass said" yes, "he will say" no."""
+    for m in re.finditer(r"[A-Za-z]+", text[start:end]):
+        w = m.group(0)
+        low = w.lower()
+        if w[0].isupper() or low in _SUBJECT_WORDS:
+            continue
+        return low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4)
+    return False
+
+
+_SUBJECT_WORDS = frozenset(
+    ["he", "she", "they", "it", "the", "a", "an", "his", "her", "its", "their"]
+)
 
 
 _STEPS_OUT = re.compile(

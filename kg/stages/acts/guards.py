@@ -66,7 +66,7 @@ _MODAL_PASSIVE = re.compile(
 )
 _INFINITIVE = re.compile(r"\bto\s+$")
 _REAL_INFINITIVE = re.compile(
-    r"(?:\b(?:first|second|last|only)\s+(?:[\w-]+\s+){0,6}to|\beffort\s+to|\brushed\s+to|"
+    r"(?:\b(?:first|second|last|only)\s+(?:[\w-]+\s+){0,9}to|\beffort\s+to|\brushed\s+to|"
     r"\b(?:permitted|allowed|authori[sz]ed)\s+to|"
     r"\bcontinued\s+to|\bwent\s+on\s+to|\bhastened\s+to|\bmoved\s+to|"
     r"\bagree[sd]?\s+to|\bdecided\s+to|"

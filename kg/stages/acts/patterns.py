@@ -226,8 +226,9 @@ PATTERNS: tuple[Pattern, ...] = (
         "Visit",
         "verb",
         r"\b(?:(?:came|comes|(?:(?<=had\s)|(?<=has\s)|(?<=have\s)|(?<=already\s)|(?<=also\s))come|flew|flies|flown|travel(?:l)?ed|"
-        r"travels|went|journeyed|flying|travel(?:l)?ing)\s+"
-        r"(?:[a-z]+ly\s+)?(?:on\s+)?to|left\s+for|landed\s+(?:at|in)|"
+        r"travels|went|journeyed|flying|travel(?:l)?ing|rushed|hurried|came\s+back)\s+"
+        r"(?:[a-z]+ly\s+)?(?:on\s+)?to|left\s+for|landed\s+(?:[a-z]+\s+)?(?:at|in)|"
+        r"set\s+foot\s+(?:on\s+\w+\s+soil\s+in|in|on)|"
         # "spent four days in Cairo"
         r"spent\s+(?:[\w-]+\s+){1,2}?(?:days?|weeks?|nights?)\s+in|"
         # "led a trade delegation to Beijing"
@@ -258,11 +259,12 @@ PATTERNS: tuple[Pattern, ...] = (
         # "Netanyahu telephoned Putin": a conversation too, if not face to face
         r"\b(?:telephoned|phoned|rang)\s+(?=(?:the\s+)?(?-i:[A-Z]))|"
         r"\b(?:telephone|phone)\s+(?:call|conversation)\s+(?:with|between|among)\s+|"
-        r"\bsat\s+down\s+(?:(?:together\s+)?with\s+|(?=for\s+(?:\w+\s+){0,3}?(?:talks|conversation|"
-        r"meeting)\b))|"
+        r"\bsat\s+down\s+(?:together\s+)?(?:(?:here|there|today|again|yesterday)\s+){0,3}(?:with\s+|"
+        r"(?=for\s+(?:\w+\s+){0,4}?(?:talks|conversation|meeting)\b))|"
         r"\bpaid\s+(?:an?\s+)?(?:courtesy\s+|formal\s+|brief\s+|farewell\s+)?call\s+on\s+|"
         # "conferred for an hour and a quarter last night with X"
-        r"\b(?:spoke|speaks|talked|conferred)\s+(?:(?!(?:about|of|on|to|by)\b)[\w-]+\s+){0,9}?"
+        r"\b(?:spoke|speaks|talked|conferred|conferring)\s+"
+        r"(?:(?!(?:about|of|on|to|by)\b)[\w-]+\s+){0,9}?"
         r"with\s+|"
         # "Shevardnadze and Peres conferred in New York": the two subjects talked
         r"\bconferred\b(?!\s+(?:(?!(?:about|of|on|to|by)\b)[\w-]+\s+){0,9}?with\b)|"

@@ -20,6 +20,7 @@ from kg.stages.acts.arguments import (
     PREPS,
     SAME_TALK,
     SUBJ_PREPS,
+    UNNAMED_ENVOY,
     Part,
     antecedent,
     dedupe,
@@ -592,7 +593,11 @@ def _pattern_roles(
         if pair:
             actors = pair
             counter = []
-    if pat.name in ("meeting-receiving", "meeting-received-by"):
+    if pat.name in ("meeting-receiving", "meeting-received-by") and not UNNAMED_ENVOY.match(
+        text, trig.end()
+    ):
+        # a person is received, not a state ("received the Egyptian proposal"), unless
+        # the words name its envoy ("received the Russian leader")
         counter = [k for k in counter if k.startswith("person/")]
     if pat.type in RELATIONS:
         actors, counter = only_states(actors), only_states(counter)

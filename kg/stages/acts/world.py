@@ -129,7 +129,8 @@ class World:
                     self.added[key] = s
                     self.entities[key] = s
                 return key
-        return self.use(f"state/{e.country}") if e.country else None
+        country = e.country_in(year)
+        return self.use(f"state/{country}") if country else None
 
     def posted_to(self, key: str, state: str | None, year: int | None) -> bool:
         """Whether the envoy ``key`` held a post in ``state`` that year ("Israeli Minister
@@ -232,7 +233,8 @@ def here_state(a: Analysis, world: World, year: int | None) -> str | None:
         st = auth.lookup(words, kind="State", year=year)
         if st is None:
             place = auth.lookup(words, kind="Place")
-            st = auth.get("State", place.country) if place and place.country else None
+            country = place.country_in(year) if place else None
+            st = auth.get("State", country) if country else None
         return world.use(entity_key(st)) if st is not None else None
     if a.genre != "news":
         return None
