@@ -333,7 +333,8 @@ class Authority:
         at most, so "Levy" never becomes Levavi nor "Church" Churchill.  A given name or
         initial in the mention must agree with the candidate's, and a mention naming a
         non-envoy person exactly ("Sarah Netanyahu") matches nothing.  For states and
-        places the whole name is compared the same way (acronyms never fuzzily).
+        places the whole name is compared the same way (acronyms never fuzzily; a place's
+        variant must have as many letters as its name).
 
         >>> auth = load_authority()
         >>> entity, score = auth.fuzzy_lookup("Mr. Scharett", kind="Envoy")
@@ -356,11 +357,14 @@ class Authority:
             return None  # a name is capitalised; "church" is not Churchill
         query = _fuzzy_key(raw, personal)
         given = raw[0].casefold() if personal and len(raw) > 1 else None
+        # hundreds of cities: a place's variant spells the same number of letters
+        # ("Jerusalim"), and "Alexander" is no Alexandria
+        slack = 0 if kind == "Place" else 1
         best: dict[Entity, float] = {}
         for sp, target in self._fuzzy[kind]:
             if target[0] != query[0]:
                 continue
-            if abs(len(query) - len(target)) > 1:
+            if abs(len(query) - len(target)) > slack:
                 continue
             if len(query) < _FUZZY_MIN_LEN or len(target) < _FUZZY_MIN_LEN:
                 # short: only a person's surname may match, and only exactly

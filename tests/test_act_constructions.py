@@ -511,6 +511,22 @@ CASES: list[tuple[str, list[Act]]] = [
 # whole news reports: the story's day comes from the dateline and the page's header
 REPORTS: list[tuple[str, list[Act]]] = [
     (
+        "Ministers Speak\n\nJERUSALEM, July 14, 1987 (JTA) -- Speaking briefly to reporters "
+        "today, Yitzhak Shamir said Israel was ready. At a news conference, Moshe Arens said the "
+        "same.\n\nIn Washington, the State Department spokesman, Charles Redman, said the "
+        "United States welcomed the contacts. Shimon Peres, speaking on Israel Radio Sunday "
+        "evening, had called the talks \"a useful start.\"",
+        [act("PublicStatement", "yitzhak-shamir", "", "1987-07-14"),
+         act("PublicStatement", "moshe-arens", "", "1987-07-14"),
+         act("PublicStatement", "charles-redman", "", "1987-07-14"),
+         act("PublicStatement", "shimon-peres", "", "1987-07-12")],
+    ),
+    (
+        "Modi in Ramallah\n\nRAMALLAH, Feb. 10, 2018 (AP) -- Prime Minister Narendra Modi "
+        "of India flew to Ramallah today. On Feb. 11 he visited Hebron.",
+        [act("Visit", "narendra-modi", "palestine", "2018-02-10")],
+    ),
+    (
         "Envoys Talk in Vienna\n\nVIENNA, March 3, 1989 (AP) -- Officials of the Soviet Union "
         "and Israel sat down together here today for a first round of talks.\n\nSpeaking to "
         "reporters afterwards, Shimon Peres said the round had been useful.",
@@ -527,6 +543,17 @@ REPORTS: list[tuple[str, list[Act]]] = [
 ]
 
 NEGATIVE: list[tuple[str, list[Act]]] = [
+    (
+        # a city names the talks held there; Kazakhstan takes no part
+        "In 2017 Moscow convened the Astana talks with Turkey and Iran.",
+        [act("Meeting", "kazakhstan", "turkey iran", "2017")],
+    ),
+    (
+        # a visit told day by day is one visit, from the day it began
+        "On April 27, 2005 Vladimir Putin arrived in Israel. On April 28, 2005 he visited "
+        "Yad Vashem in Jerusalem.",
+        [act("Visit", "vladimir-putin", "israel", "2005-04-28")],
+    ),
     (
         # the envoy posted there is received at the ministry: no visit
         "On 10 November 1956 Yosef Avidar, the Israeli minister in Moscow, was received by "

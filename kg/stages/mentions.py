@@ -189,7 +189,10 @@ _NEXTDAY = re.compile(
     re.I,
 )
 _WEEKDAY = re.compile(
-    r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"\b(?:[Oo]n|[Ll]ast)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    # "speaking on the radio Sunday evening"
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+    r"(?:morning|afternoon|evening|night)\b"
 )
 _SINCE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.I)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -583,9 +586,10 @@ def _date_mentions(a: Analysis) -> list[Mention]:
             if v:
                 out.append(Mention(Span(*m.span()), "Date", m.group(0), date=v, explicit=False))
         for m in _WEEKDAY.finditer(text, s, e):
-            v = _weekday(ref, m.group(1))
+            g = 1 if m.group(1) else 2
+            v = _weekday(ref, m.group(g))
             if v:
-                out.append(Mention(Span(*m.span(1)), "Date", m.group(1), date=v, explicit=False))
+                out.append(Mention(Span(*m.span(g)), "Date", m.group(g), date=v, explicit=False))
     return out
 
 

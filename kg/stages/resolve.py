@@ -143,6 +143,13 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+# an event named after the city it was held in: "the Astana talks", "the Oslo accords"
+_NAMED_EVENT = re.compile(
+    r"\s+(?:talks|process|accords?|agreements?|conference|summit|format|declaration|forum|"
+    r"negotiations|meeting|round|group)\b",
+    re.I,
+)
+
 def _ascii(name: str) -> str:
     """A name without its diacritics ("Erdoğan" → "Erdogan", "Wałęsa" → "Walesa"): slugs
     are plain ASCII."""
@@ -458,7 +465,11 @@ def run(a: Analysis) -> Analysis:
                 else None
             )
             before = text[max(0, m.span.start - 30) : m.span.start]
-            if place is not None and (state is None or _PLACE_PREP.search(before)):
+            if place is not None and (
+                state is None
+                or _PLACE_PREP.search(before)
+                or _NAMED_EVENT.match(text, m.span.end)  # "the Astana talks": the city's
+            ):
                 key, sense = use(place), "place"
             elif state is not None:
                 key = use(state)

@@ -347,7 +347,7 @@ _NOT_STORY_TIME = re.compile(
     r"since|until|till|once|formerly|previously|earlier|last|ago|"
     r"before(?!\s+\w+ing\b)|in\s+the\s+past|at\s+the\s+time|in\s+\d{4}|"
     r"eventually|subsequently|(?:years?|months?|weeks?|decades?)\s+(?:before|earlier|ago)|"
-    r"during\s+the\s+period|when)\b",
+    r"during\s+the\s+period|on\s+the\s+eve|when)\b",
     re.I,
 )
 _NOT_PAST = frozenset(
@@ -403,11 +403,13 @@ def _past_simple(text: str, clause: Span, trig: re.Match[str], pat: Pattern) -> 
     inner = _verb_before(text, trig.start(), trig.end())
     if pat.form != "noun" and inner is not None:  # "relations were broken off"
         return inner[1] not in _NOT_PAST
-    if w.endswith("ing") and not prev:
-        # "Speaking to reporters afterward, Mr. Hadass said": the opener's time is its
-        # main verb's, the first verb past the opener's comma
-        comma = text.find(",", trig.end(), clause.end)
-        return comma != -1 and _main_verb_past(text, comma, clause.end)
+    aside = w.endswith("ing") and text[clause.start : trig.start()].rstrip().endswith(",")
+    if (not prev or aside) and (w.endswith("ing") or pat.form == "noun"):
+        # "Speaking to reporters afterward, Mr. Hadass said", "At a news conference, X
+        # said", "Peres, speaking on the radio, called": the phrase's time is its main
+        # verb's, the first verb past its comma
+        comma = text.find(",", trig.end(), trig.end() + 120)
+        return comma != -1 and _main_verb_past(text, comma, comma + 60)
     if w.endswith("ing") and not before.endswith("ed"):
         return False  # "arriving in ...": a participle's time is its own
     found = _verb_before(text, clause.start, trig.start())

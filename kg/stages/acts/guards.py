@@ -130,6 +130,11 @@ _OFFICIALS = re.compile(
     r"(?:[\w.’'-]+\s+){0,3}$",
     re.I,
 )
+# "the State Department spokesman, John Kirby, said": the voice, then its name
+_OFFICIAL_NAMED = re.compile(
+    rf"\b(?:{OFFICIAL_VOICE}),\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){{0,3}}(?-i:[A-Z])[\w.’'-]*,\s*$",
+    re.I,
+)
 _STATED = re.compile(
     r"\b(?:stated|said|says|claimed|reported|revealed|alleged)\b[^.;]*\bthat\b", re.I
 )
@@ -158,9 +163,15 @@ def rejected(pat: Pattern, text: str, sent: Sentence, clause: Span, trig: re.Mat
         return True  # (after the words, "not" or "would" is in what was said)
     if pat.name == "statement-said-that" and trig.group(0).startswith(
         ("said", "insisted")
-    ) and not _OFFICIALS.search(text, max(clause.start, trig.start() - 40),
-                                trig.start()):
+    ) and not (
+        _OFFICIALS.search(text, max(clause.start, trig.start() - 40), trig.start())
+        or _OFFICIAL_NAMED.search(text, max(sent.span.start, trig.start() - 60), trig.start())
+    ):
         return True  # only a government's voice: "Russian officials said that ..."
+    if pat.name == "statement-said-at" and trig.group(0).startswith("welcomed") and re.search(
+        r"\b(?:said|says|told)\b[^.;]{0,60}$", text[sent.span.start : trig.start()]
+    ):
+        return True  # "said the United States welcomed ...": what the speaker said
     if pat.name == "statement-said-that" and _HYPOTHETICAL.match(text, trig.end()):
         return True  # "officials said that an embassy could open": a guess, no position
     if pat.name == "agreement-agreed-to" and _STATED.search(

@@ -161,6 +161,9 @@ def _precision(d: PartialDate | None) -> int:
     return 0 if d is None else 1 + (d.month is not None) + (d.day is not None)
 
 
+_VISIT_DAYS = 4  # days a state visit may be told over
+
+
 def merge_repeats(text: str, acts: list[Act]) -> list[Act]:
     """Drop repeats.  In one sentence, the same act (type, parties, a compatible date) found
     twice is one act.  Across the text, an event-like act (relations, visits, meetings,
@@ -171,7 +174,16 @@ def merge_repeats(text: str, acts: list[Act]) -> list[Act]:
     for x in sorted(acts, key=lambda x: -_precision(x.date)):
         twin = None
         for i, y in enumerate(kept):
-            if _parties_key(x) != _parties_key(y) or not compatible(x.date, y.date):
+            if _parties_key(x) != _parties_key(y):
+                continue
+            if x.type == "Visit" and 0 < _days_apart(x.date, y.date) <= _VISIT_DAYS:
+                # one visit told day by day ("arrived on Wednesday ... visited Yad Vashem
+                # on Thursday"): the day it began
+                if exact_day(x.date) < exact_day(y.date):  # type: ignore[operator]
+                    kept[i] = x
+                twin = i
+                break
+            if not compatible(x.date, y.date):
                 continue
             same_sentence = x.evidence.start < y.evidence.end and y.evidence.start < x.evidence.end
             if same_sentence:

@@ -630,7 +630,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "verb",
         # "X, at a separate news conference, said", "X, speaking in Warsaw, said"
         r"(?<=,)\s*(?:at\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+)?(?:news|press)\s+"
-        r"conference|speaking\s+(?:in|at|to)\s+[^,.;]{1,40}),\s+said\b|"
+        r"conference|speaking\s+(?:in|at|to|on|from)\s+[^,.;]{1,60}),\s+"
+        r"(?:said|called|told|declared|warned|urged|described|stressed|insisted)\b|"
         # "welcomed “the return of ...”": a public reaction in the speaker's words
         r"\bwelcomed\s+(?=[“\"])",
         0.7,
@@ -689,13 +690,17 @@ PATTERNS: tuple[Pattern, ...] = (
         "statement-speaking-to-press",
         "PublicStatement",
         "noun",
-        r"(?-i:\b(?:Speaking|Talking|speaking|talking))\s+(?:to\s+(?:[\w-]+\s+)?(?:reporters|journalists|the\s+press|"
+        r"(?-i:\b(?:Speaking|Talking|speaking|talking))\s+(?:\w+ly\s+)?"
+        r"(?:to\s+(?:[\w-]+\s+)?(?:reporters|journalists|the\s+press|"
         r"correspondents|newsmen)\b|on\s+(?:[\w-]+\s+)?(?:radio|television|Radio|Television)\b|"
         r"at\s+an?\s+(?:[\w-]+\s+)?(?:news|press)\s+conference\b)|"
         # "Addressing the Knesset on 20 May, he asked ...": the speaker follows too
         r"(?-i:\bAddressing)\s+(?:the\s+|an?\s+)?(?-i:[A-Z])|"
         # "In an interview with Izvestia, Shevardnadze said ..."
-        r"(?-i:\bIn\s+an?)\s+(?:[\w-]+\s+)?(?:interview|television\s+interview|radio\s+interview)\b",
+        r"(?-i:\bIn\s+an?)\s+(?:[\w-]+\s+)?(?:interview|television\s+interview|radio\s+interview)\b|"
+        # "At a joint news conference afterwards, Putin said ..."
+        # (a joint one speaks for both leaders: not this speaker's alone)
+        r"(?-i:\bAt\s+an?)\s+(?:brief\s+)?(?:news|press)\s+conference\b",
         0.7,
     ),
     # "summoned the Polish chargé d'affaires to protest": a protest lodged in person

@@ -453,6 +453,8 @@ def _pattern_roles(
     text, sent, parts, world, a = r.a.text, s.sent, s.parts, r.world, r.a
     docs, prev, acts, year, mentions = r.docs, r.prev, r.acts, s.year, s.mentions
     actors, counter, place = find_roles(pat, text, clause, sent, trig, parts, prev)
+    # a city is where an act happens, never who does it ("the Astana talks")
+    actors = [k for k in actors if not k.startswith("place/")]
     before_me = [x for p0, x in found if p0 < trig.start() and x.actors]
     if not actors and before_me and pat.form == "verb" and re.search(
         r"\band\s+(?:then\s+|later\s+|also\s+)?$",
@@ -601,6 +603,9 @@ def _pattern_roles(
         counter = [k for k in counter if k.startswith("person/")]
     if pat.type in RELATIONS:
         actors, counter = only_states(actors), only_states(counter)
-    if pat.type == "PublicStatement" and re.match(r"\s+that\b", text[trig.end() : trig.end() + 6]):
-        counter = []  # "announced that X agreed with Y": Y is not addressed
+    if pat.type == "PublicStatement" and (
+        pat.name == "statement-said-that"
+        or re.match(r"\s+that\b", text[trig.end() : trig.end() + 6])
+    ):
+        counter = []  # "announced that X agreed with Y", "said the US welcomed": not addressed
     return actors, counter, place
