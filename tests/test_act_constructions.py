@@ -501,6 +501,32 @@ CASES: list[tuple[str, list[Act]]] = [
         [act("Visit", "benjamin-netanyahu", "russia", "2013-05")],
     ),
     (
+        "On February 12, 1953 the Soviet minister Pavel Yershov called on Walter Eytan, the "
+        "Director General of the Foreign Ministry.",
+        [act("Meeting", "pavel-yershov", "walter-eytan", "1953-02-12")],
+    ),
+    (
+        "On June 25, 2012 Shimon Peres gave a dinner for Vladimir Putin. In July 2017 Benjamin "
+        "Netanyahu greeted Narendra Modi on the tarmac. On November 11, 2018 Netanyahu and Putin "
+        "exchanged only a few words in Paris.",
+        [act("Meeting", "shimon-peres", "vladimir-putin", "2012-06-25"),
+         act("Meeting", "benjamin-netanyahu", "narendra-modi", "2017-07"),
+         act("Meeting", "benjamin-netanyahu", "vladimir-putin", "2018-11-11")],
+    ),
+    (
+        "In February 2019 Benjamin Netanyahu met the Czech, Hungarian and Slovak prime "
+        "ministers one by one. On January 21, 1963 Adenauer and de Gaulle talked alone for "
+        "more than two hours.",
+        [act("Meeting", "benjamin-netanyahu", "czech-republic hungary slovakia", "2019-02"),
+         act("Meeting", "konrad-adenauer", "charles-de-gaulle", "1963-01-21")],
+    ),
+    (
+        "In May 1967 Levi Eshkol had invited Ambassador Dmitri Chuvakhin to tour the northern "
+        "frontier. In October 2018 Mahmoud Abbas was also received by Sultan Qaboos.",
+        [act("Proposal", "levi-eshkol", "dmitri-chuvakhin", "1967-05"),
+         act("Meeting", "qaboos-bin-said", "mahmoud-abbas", "2018-10")],
+    ),
+    (
         "In May 1990 Vaclav Havel became the first head of state from the former Eastern bloc "
         "to visit Israel. In 2012 Benjamin Netanyahu received the Russian leader in Jerusalem.",
         [act("Visit", "vaclav-havel", "israel", "1990-05"),

@@ -378,13 +378,17 @@ def _gazetteer(authority) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return result
 
 
+_PARTICLE_NAME = re.compile(r"(?:de|van|von|al|el|bin|ibn|abu)[ -][A-Z]")
+
+
 def _case_ok(found: str, form: str) -> bool:
     """Gazetteer matching ignores case, except that lower-case words never match and
     short acronyms ("US") match only as written."""
     if found == form:
         return True
     if not found[:1].isupper():
-        return False
+        # a name may open with a particle: "de Gaulle", "al-Assad"
+        return bool(_PARTICLE_NAME.match(found)) and found.lower() == form.lower()
     if len(form) <= 3 and form.isupper():
         return False
     return found.upper() == found or found[:1] == form[:1]

@@ -136,7 +136,8 @@ _GOVERNMENT_OF = re.compile(
 # "the Israeli and Syrian delegations met": a state adjective before its envoys stands
 # for the state
 _ENVOYS_OF = re.compile(
-    r"(?:\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w-]+)?"
+    # "the Israeli and Syrian delegations", "the Czech, Hungarian and Slovak prime ministers"
+    r"(?:(?:,\s*|\s+and\s+)(?:the\s+)?(?-i:[A-Z])[\w-]+)*"
     # "an Israeli consular team": the state the delegation speaks for
     r"(?:\s+(?:consular|trade|official|diplomatic|military|parliamentary|government(?:al)?|"
     r"economic|technical|high-level|senior))?"
@@ -144,8 +145,8 @@ _ENVOYS_OF = re.compile(
     # "summoned the Polish chargé d'affaires": an unnamed envoy stands for his state
     r"missions?|ambassadors?|charg[eé]s?\s+d['’]affaires|consuls?(?:\s+general)?|"
     # "received the Russian leader": an unnamed head of state or minister, his state
-    r"leader|president|premier|prime\s+minister|foreign\s+minister|chancellor|"
-    r"head\s+of\s+(?:state|government))\b(?!\s+(?-i:[A-Z]))"
+    r"leaders?|presidents?|premiers?|prime\s+ministers?|foreign\s+ministers?|chancellors?|"
+    r"heads?\s+of\s+(?:state|government))\b(?!\s+(?-i:[A-Z]))"
 )
 
 

@@ -271,13 +271,24 @@ PATTERNS: tuple[Pattern, ...] = (
         # "called on Foreign Minister Antoine Pinay": a call on an office holder
         r"\bcalled\s+on\s+(?=(?:the\s+)?(?-i:(?:[A-Z][a-z]+\s+){0,2}(?:Foreign\s+Minister|"
         r"Prime\s+Minister|Minister|Premier|President|Chancellor|King|Queen|Secretary|Ambassador|"
-        r"Pope|Emperor|Shah|Sultan|Emir)\b))",
+        r"Pope|Emperor|Shah|Sultan|Emir)\b))|"
+        # "called on Walter Eytan, the Director General": a call on a named person (not
+        # "called on X to withdraw": an appeal)
+        r"\bcalled\s+on\s+(?=(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)\b(?![^.;]{0,50}?\bto\s+(?-i:[a-z])))|"
+        # "gave a dinner for Putin", "hosted a luncheon in honour of X"
+        r"\b(?:gave|hosted|held|threw|offered)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:dinner|luncheon|lunch|"
+        r"banquet|reception|breakfast)\s+(?:for|in\s+honou?r\s+of)\s+|"
+        r"\bgreeted\s+(?=(?:the\s+|his\s+|her\s+)?(?-i:[A-Z]))|"
+        # "Adenauer and de Gaulle talked alone for two hours": the two subjects talked
+        r"\btalked\s+(?=(?:alone|privately|at\s+length|for\s+(?:more\s+than\s+)?(?:an?|\w+)\s+"
+        r"(?:hours?|minutes)|late\s+into)\b)",
     ),
     _p(
         "meeting-exchanged",
         "Meeting",
         "verb",
-        r"\bexchanged\s+(?:a\s+few\s+|brief\s+|some\s+)?(?:words|greetings|views|pleasantries)\b",
+        r"\bexchanged\s+(?:only\s+|just\s+)?(?:a\s+few\s+|brief\s+|some\s+)?"
+        r"(?:words|greetings|views|pleasantries)\b",
         0.7,
     ),
     _p(
@@ -747,7 +758,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "meeting-received-by",
         "Meeting",
         "passive",
-        r"\b(?:was|were)\s+(?:warmly\s+|officially\s+)?(?:received|welcomed|greeted)\s+"
+        r"\b(?:was|were)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?(?:received|welcomed|greeted)\s+"
         r"(?:[\w’'-]+\s+){0,6}?by\s+",
         0.8,
     ),
@@ -811,8 +822,8 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\b(?:offered|offers)\s+(?:(?:in|on)\s+(?:\w+\s+){1,3}?)?to\s+(?=(?-i:[a-z]))|"
         # "Shamir called on the Soviet Union in 1988 to allow emigration"
         r"\bcalled\s+on\s+(?=(?:the\s+)?(?-i:[A-Z])[^.;,]{0,60}?\bto\s+(?-i:[a-z]))|\b(?:suggested|asked|requested)\s+(?=that\b)|"
-        r"\b(?:invited|inviting)\s+(?=(?:[\w’'-]+\s+){1,5}?to\s+(?:visit|come|attend|take\s+part|participate|"
-        r"join|hold)\b|(?:[\w’'-]+\s+){1,5}?to\s+(?-i:[A-Z]))|"
+        r"\b(?:invited|inviting)\s+(?=(?:[\w’'.-]+\s+){1,6}?to\s+(?:visit|come|attend|take\s+part|"
+        r"participate|join|hold|tour|see|inspect)\b|(?:[\w’'.-]+\s+){1,6}?to\s+(?-i:[A-Z]))|"
         r"\burged\s+(?=(?-i:[A-Z])[\w’'-]+\s+to\b)|"
         # "asked France to speed the delivery", "asked the Soviet leadership for a system": a
         # request made to a party the text names
