@@ -527,6 +527,14 @@ CASES: list[tuple[str, list[Act]]] = [
          act("Meeting", "qaboos-bin-said", "mahmoud-abbas", "2018-10")],
     ),
     (
+        "Argentina recognized Israel in February 1949 and voted for its admission to the "
+        "United Nations that May. In September 1955 the Greek government lodged a formal "
+        "protest with Ankara. In 2006 Israeli officials protested to Moscow.",
+        [act("Vote", "argentina", "", "1949-05"),
+         act("PublicStatement", "greece", "turkey", "1955-09"),
+         act("PublicStatement", "israel", "russia", "2006")],
+    ),
+    (
         "In May 1990 Vaclav Havel became the first head of state from the former Eastern bloc "
         "to visit Israel. In 2012 Benjamin Netanyahu received the Russian leader in Jerusalem.",
         [act("Visit", "vaclav-havel", "israel", "1990-05"),

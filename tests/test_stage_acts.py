@@ -1014,3 +1014,25 @@ def test_advice_to_ones_own_government_is_no_proposal(auth) -> None:
     assert [g for g in got if g[0] == "Proposal"] == []
     got = _acts("In 1953 Sharett proposed to Molotov that the Legation be closed.", auth)
     assert [(g[1], g[2]) for g in got if g[0] == "Proposal"] == [((SH,), (MO,))]
+
+
+def test_a_note_speaking_in_its_authors_name_is_no_statement_of_its_own() -> None:
+    """The note is the act: its "condemns" in the present is dropped, "stated" in the past
+    (an earlier statement the note recalls) is kept, and so is another party's voice."""
+    from kg.records import Act, Document, Span
+    from kg.stages.acts.derived import drop_document_voice
+
+    body = "The Soviet Government condemns it. On June 5 the Soviet Government stated it. "
+    body += "Israel declares it."
+    doc = Document(n=1, kind="Note", span=Span(0, len(body)), author="state/soviet-union")
+
+    def statement(word: str, actor: str) -> Act:
+        at = body.index(word)
+        return Act("PublicStatement", Span(0, len(body)), 1, "pattern:statement-verb", 0.7,
+                   actors=(actor,), trigger=Span(at, at + len(word)))
+
+    acts = [statement("condemns", "state/soviet-union"), statement("stated", "state/soviet-union"),
+            statement("declares", "state/israel")]
+    top = Document(n=0, kind="DocumentCollection", span=Span(0, len(body)))
+    kept = drop_document_voice(body, acts, (top, doc), lambda k: k)
+    assert [body[x.trigger.start : x.trigger.end] for x in kept] == ["stated", "declares"]

@@ -60,10 +60,11 @@ _DM = rf"\b(?P<day>[0-3]?\d){_ORD}\s+{MONTH}\b{_NOYEAR}"
 # "MOSCOW, Feb. 12 --": a dateline's abbreviated month and day
 _MD_ABBR = rf"\b{_ABBR}\s*(?P<day>[0-3]?\d){_ORD}\b(?!\d){_NOYEAR}"
 _MONTH_REL = rf"\b{MONTH}\s+of\s+(?P<rel>(?:that|this|the\s+same|that\s+same)\s+year)\b"
-# "in March", "early May", "mid-April", "last February"; bare "May" is too often a verb.
+# "in March", "early May", "mid-April", "last February", "that May" (of the year in force);
+# bare "May" is too often a verb.
 _MONTH_ONLY = (
     rf"\b(?P<prep>(?i:in|early|late|mid-?|since|until|by|during|of|last|this|next|following|"
-    rf"from|before|after))"
+    rf"from|before|after|that))"
     rf"\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!\s*,?\s*\d)"
 )
 _YEAR_ONLY = r"(?<![\d$£€.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\d%]|s\b|-\d|\.\d)"

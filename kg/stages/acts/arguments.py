@@ -324,7 +324,11 @@ def find_roles(
 
     # the object or the "with/to" phrase; a note or arms sent to a capital go to its state
     to_places = pat.type in ("Correspondence", "ArmsTransfer")
-    obj = [p for p in in_clause_right if not p.place or to_places]
+    obj = [
+        p for p in in_clause_right
+        # "protested to Moscow", "lodged a protest with Ankara": with its government
+        if not p.place or to_places or (pat.type == "PublicStatement" and p.prep in ("with", "to"))
+    ]
     if pat.type == "Correspondence" and pat.form == "verb":
         # "sent the Egyptian President a formal invitation": the addressee is inside
         addressee = [p for p in parts if ts < p.start and p.end <= te and not p.place]

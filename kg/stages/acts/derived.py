@@ -7,6 +7,7 @@ or joint statement), the repeats a sentence adds without a verb ("and in Moscow 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from kg.records import Act, Analysis, Document, Mention, PartialDate, Sentence, Span, entity_key
@@ -119,6 +120,31 @@ def heading_acts(documents: tuple[Document, ...]) -> list[Act]:
                 )
             )
     return acts
+
+
+def drop_document_voice(
+    text: str, acts: list[Act], documents: tuple[Document, ...], home: Callable[[str], str]
+) -> list[Act]:
+    """A collection's note that "condemns", "declares" or "has warned" in its author's
+    name is itself the act (its Correspondence); what its author's voice says in the
+    present is no statement of its own.  One told in the past ("on June 5 the Soviet
+    Government stated") is."""
+    docs = {d.n: d for d in documents}
+
+    def own_voice(x: Act) -> bool:
+        d = docs.get(x.doc)
+        if not x.doc or d is None or d.author is None or x.trigger is None:
+            return False
+        voice = {d.author, home(d.author)}
+        word = text[x.trigger.start : x.trigger.end].split()[0].lower()
+        return set(x.actors) <= voice and not _SIMPLE_PAST.fullmatch(word)
+
+    return [x for x in acts if not (
+        x.type == "PublicStatement" and x.method.startswith("pattern:") and own_voice(x)
+    )]
+
+
+_SIMPLE_PAST = re.compile(r"[a-z]+ed|said|told|made|gave|sent|wrote|spoke|issued")
 
 
 _FOLLOWED = re.compile(

@@ -37,6 +37,7 @@ from kg.stages.acts.arguments import (
 from kg.stages.acts.dating import Timeline, document_date, trigger_date
 from kg.stages.acts.derived import (
     announced_decision,
+    drop_document_voice,
     followed,
     gapped_repeats,
     heading_acts,
@@ -158,6 +159,7 @@ def _post_passes(
     acts = during_meetings(acts)
     acts = drop_speech_summaries(acts)
     acts = drop_implied_visits(acts)
+    acts = drop_document_voice(a.text, acts, a.documents, world.home)
     return capitals_by_date(a, acts, sentences, years, world)
 
 
@@ -584,7 +586,7 @@ def _pattern_roles(
         counter = [here] if here else []
     if pat.name == "visit-is-in" and not all(k.startswith("person/") for k in actors):
         return None  # only a person stays somewhere on a visit
-    if pat.type in ("Correspondence", "ArmsTransfer", "Recognition"):
+    if pat.type in ("Correspondence", "ArmsTransfer", "Recognition", "PublicStatement"):
         # a note sent to London goes to the British government
         counter = [
             (world.state_of_place(k, year) or k) if k.startswith("place/") else k
