@@ -545,6 +545,13 @@ CASES: list[tuple[str, list[Act]]] = [
 # whole news reports: the story's day comes from the dateline and the page's header
 REPORTS: list[tuple[str, list[Act]]] = [
     (
+        "Envoys Meet\n\nHELSINKI, Aug. 18, 1986 (AP) -- In July of last year, Israel's "
+        "Ambassador to France, Ovadia Sofer, met the Soviet Ambassador in Paris, Yuli "
+        "Vorontsov. On 1 July Mevlut Cavusoglu, the Turkish foreign minister, met Shimon Peres.",
+        [act("Meeting", "ovadia-sofer", "yuli-vorontsov", "1985-07"),
+         act("Meeting", "mevlut-cavusoglu", "shimon-peres", "1986")],
+    ),
+    (
         "Ministers Speak\n\nJERUSALEM, July 14, 1987 (JTA) -- Speaking briefly to reporters "
         "today, Yitzhak Shamir said Israel was ready. At a news conference, Moshe Arens said the "
         "same.\n\nIn Washington, the State Department spokesman, Charles Redman, said the "

@@ -59,7 +59,10 @@ _MD = rf"\b{MONTH}\s+(?P<day>[0-3]?\d){_ORD}\b(?!\d){_NOYEAR}"
 _DM = rf"\b(?P<day>[0-3]?\d){_ORD}\s+{MONTH}\b{_NOYEAR}"
 # "MOSCOW, Feb. 12 --": a dateline's abbreviated month and day
 _MD_ABBR = rf"\b{_ABBR}\s*(?P<day>[0-3]?\d){_ORD}\b(?!\d){_NOYEAR}"
-_MONTH_REL = rf"\b{MONTH}\s+of\s+(?P<rel>(?:that|this|the\s+same|that\s+same)\s+year)\b"
+_MONTH_REL = (
+    rf"\b{MONTH}\s+of\s+(?P<rel>(?:that|this|the\s+same|that\s+same|last|the\s+previous|"
+    rf"the\s+following|the\s+next)\s+year)\b"
+)
 # "in March", "early May", "mid-April", "last February", "that May" (of the year in force);
 # bare "May" is too often a verb.
 _MONTH_ONLY = (

@@ -38,7 +38,13 @@ _TITLE_PRE = (
 # letters of names written with diacritics ("Jiří Dienstbier", "Erdoğan") count too
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿā-ž"
+# a month opens no name: "on 1 July Mevlut Cavusoglu"
+_NOT_MONTH = (
+    r"(?!(?:January|February|March|April|June|July|August|September|October|November|"
+    r"December)\s)"
+)
 _NAME = (
+    _NOT_MONTH +
     rf"(?:[A-Z]\.\s?){{0,3}}[{_UP}][{_LOW}]+(?:['’][a-rt-z][a-z]*)?"
     rf"(?:(?:[- ]|\s(?:al|el|ad|bin|ibn|abu|de|van|von)[- ])(?:[A-Z]\.\s)?[{_UP}][{_LOW}]+){{0,2}}"
     # a regnal number: "King Abdullah II", "Hassan II" (not "I", which is a pronoun)
@@ -83,8 +89,8 @@ _TITLED_CAPS = re.compile(
 # "Chaim Herzog became the first Israeli President", "Sergei Mironov, the spokesman for",
 # "Ali Nasri, the Syrian ambassador": a full name with its title after it
 _APPOSED = re.compile(
-    rf"(?P<name>[A-Z][a-z]+(?:[- ][A-Z][a-z]+){{1,2}}),?\s+(?:the|became\s+the|was\s+the|"
-    rf"then)\s+(?:(?:first|new|then|former|late)\s+)?"
+    rf"(?P<name>{_NOT_MONTH}[A-Z][a-z]+(?:[- ][A-Z][a-z]+){{1,2}}),?\s+"
+    rf"(?:the|became\s+the|was\s+the|then)\s+(?:(?:first|new|then|former|late)\s+)?"
     rf"(?:(?!{_NOT_ADJ})(?P<adj>[A-Z][a-z]+(?:['’]s)?)\s+)?{_TITLE_PRE}(?P<title>{_TITLE})\b"
     rf"(?:\s+of\s+(?:the\s+)?(?P<of1>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}))?"
 )
@@ -102,7 +108,7 @@ _ROLE = (
 )
 # a full name: two or more capitalised parts, or initials and a surname
 _FULL_NAME = (
-    rf"(?:(?:[A-Z]\.\s?){{1,3}}[{_UP}][{_LOW}]+(?:[- ][{_UP}][{_LOW}]+)?|"
+    rf"{_NOT_MONTH}(?:(?:[A-Z]\.\s?){{1,3}}[{_UP}][{_LOW}]+(?:[- ][{_UP}][{_LOW}]+)?|"
     rf"[{_UP}][{_LOW}]+(?:['’][a-rt-z][a-z]*)?"
     rf"(?:(?:[- ]|\s(?:al|el|ad|bin|ibn|abu|de|van|von)[- ])(?:[A-Z]\.\s)?[{_UP}][{_LOW}]+)"
     r"{1,2})"
@@ -545,7 +551,15 @@ def _date_mentions(a: Analysis) -> list[Mention]:
                     back = year_from_ref[sent.doc] and _after_report(ref, r.month, None)
                     value = PartialDate(ly - 1 if back else ly, r.month)
             elif r.form == "month-relative":
-                year = ref.year if r.relation == "this year" and ref else ly
+                # "July of last year" (before the text's own), "May of the following year"
+                rel = r.relation or ""
+                year = {
+                    "this year": ref.year if ref else None,
+                    "last year": ref.year - 1 if ref else None,
+                    "the previous year": ly - 1 if ly else None,
+                    "the following year": ly + 1 if ly else None,
+                    "the next year": ly + 1 if ly else None,
+                }.get(rel, ly)
                 value = PartialDate(year, r.month) if year else None
             elif r.form == "relative-year":
                 rel = r.relation or ""
