@@ -535,6 +535,54 @@ CASES: list[tuple[str, list[Act]]] = [
          act("PublicStatement", "israel", "russia", "2006")],
     ),
     (
+        "On 23 January 2020 Vladimir Putin spent a few hours in Jerusalem, meeting Benjamin "
+        "Netanyahu. A week later Netanyahu flew to Moscow and saw Putin briefly. In May 2013 "
+        "Netanyahu spent three hours with Putin in Sochi, and in June 2012 Shimon Peres dined "
+        "with him.",
+        [act("Meeting", "vladimir-putin", "benjamin-netanyahu", "2020-01-23"),
+         act("Meeting", "benjamin-netanyahu", "vladimir-putin", "2020-01-30"),
+         act("Meeting", "benjamin-netanyahu", "vladimir-putin", "2013-05"),
+         act("Visit", "benjamin-netanyahu", "russia", "2020-01-30")],
+    ),
+    (
+        "On 21 December 1973 Andrei Gromyko took Abba Eban aside for a private talk. On 5 June "
+        "1967 Katriel Katz was called in by Andrei Gromyko. In December 1991 Aryeh Levin "
+        "handed his letters of credence to Mikhail Gorbachev.",
+        [act("Meeting", "andrei-gromyko", "abba-eban", "1973-12-21"),
+         act("Meeting", "andrei-gromyko", "katriel-katz", "1967-06-05"),
+         act("Meeting", "aryeh-levin", "mikhail-gorbachev", "1991-12")],
+    ),
+    (
+        "On 3 September 1948 Golda Meir reached Moscow. In 1994 Andrei Kozyrev made a stopover "
+        "in Israel. In June 1955 Jawaharlal Nehru toured the Soviet Union, and in August 1977 "
+        "Menachem Begin followed her to Romania.",
+        [act("Visit", "golda-meir", "soviet-union", "1948-09-03"),
+         act("Visit", "andrei-kozyrev", "israel", "1994"),
+         act("Visit", "jawaharlal-nehru", "soviet-union", "1955-06"),
+         act("Visit", "menachem-begin", "romania", "1977-08")],
+    ),
+    (
+        "During her visit to Israel in March 2008 Angela Merkel addressed the Knesset. Nikita "
+        "Khrushchev's tour of the United States in September 1959 ended at Camp David. Richard "
+        "Nixon's tour in June 1974 took him to Damascus.",
+        [act("Visit", "angela-merkel", "israel", "2008-03"),
+         act("Visit", "nikita-khrushchev", "united-states", "1959-09"),
+         act("Visit", "richard-nixon", "syria", "1974-06")],
+    ),
+    (
+        "On 15 May 1948 Moshe Sharett cabled Vyacheslav Molotov. David Ben-Gurion answered "
+        "Nikolai Bulganin in a letter of 8 November 1956. Nikita Khrushchev wrote to Dwight "
+        "Eisenhower on 19 July 1958, proposing an immediate summit.",
+        [act("Correspondence", "moshe-sharett", "vyacheslav-molotov", "1948-05-15"),
+         act("Correspondence", "david-ben-gurion", "nikolai-bulganin", "1956-11-08"),
+         act("Proposal", "nikita-khrushchev", "dwight-d-eisenhower", "1958-07-19")],
+    ),
+    (
+        # a statement is directed at the foreign state it is about
+        "On 18 April 1996 the Russian Foreign Ministry condemned Israel's shelling of Qana.",
+        [act("PublicStatement", "russia", "israel", "1996-04-18")],
+    ),
+    (
         "In May 1990 Vaclav Havel became the first head of state from the former Eastern bloc "
         "to visit Israel. In 2012 Benjamin Netanyahu received the Russian leader in Jerusalem.",
         [act("Visit", "vaclav-havel", "israel", "1990-05"),
@@ -584,6 +632,16 @@ REPORTS: list[tuple[str, list[Act]]] = [
 ]
 
 NEGATIVE: list[tuple[str, list[Act]]] = [
+    (
+        # a letter "offering condolences" offers nothing
+        "In June 2016 Recep Tayyip Erdogan sent Vladimir Putin a letter offering condolences.",
+        [act("Proposal", "recep-tayyip-erdogan", "vladimir-putin", "2016-06")],
+    ),
+    (
+        # weapons reach a country; only a person visits it
+        "In 1955 Soviet weapons reached Egypt through Czechoslovakia.",
+        [act("Visit", "czechoslovakia", "egypt", "1955")],
+    ),
     (
         # a city names the talks held there; Kazakhstan takes no part
         "In 2017 Moscow convened the Astana talks with Turkey and Iran.",

@@ -284,8 +284,9 @@ def test_the_same_meeting_from_either_side_is_one_meeting(auth) -> None:
     ("sentence", "expected"),
     [
         (
+            # a statement is directed at the foreign state it is about
             "As a result of the pressure, Freedonia declared its support for Israel.",
-            ("PublicStatement", (FR,), (), None),
+            ("PublicStatement", (FR,), (IL,), None),
         ),
         (
             "Later on, Freedonia criticized the plan.",
@@ -366,7 +367,7 @@ def test_no_act_more(auth, sentence: str) -> None:
         (
             "In 2000—the year the talks would have failed anyway—Freedonia declared its "
             "support for Israel.",
-            ("PublicStatement", (FR,), (), PartialDate(2000)),
+            ("PublicStatement", (FR,), (IL,), PartialDate(2000)),
         ),
         (
             "Rufus Firefly arrived in Israel on May 3, 1977 for a historic visit.",
@@ -672,7 +673,7 @@ def test_an_announcement_that_tells_of_another_act_is_both(auth) -> None:
         "In May 1955 Firefly announced that Freedonia had concluded an arms deal with Poland.",
         auth,
     )
-    assert ("PublicStatement", (RF,), (), PartialDate(1955, 5)) in got
+    assert ("PublicStatement", (RF,), (PL,), PartialDate(1955, 5)) in got
     assert ("Agreement", (FR,), (PL,), PartialDate(1955, 5)) in got
 
 
@@ -850,7 +851,9 @@ def test_a_journey_for_talks_with_a_titled_host(auth) -> None:
     ],
 )
 def test_public_statements_of_a_named_envoy(auth, sentence: str) -> None:
-    assert _acts(sentence, auth) == [("PublicStatement", (SH,), (), PartialDate(1950))]
+    # (a foreign state the words name is the one they are directed at)
+    about = (FR,) if "Freedonia" in sentence else ()
+    assert _acts(sentence, auth) == [("PublicStatement", (SH,), about, PartialDate(1950))]
 
 
 @pytest.mark.parametrize(

@@ -190,7 +190,8 @@ _RELDAY = re.compile(
 _RELWEEK = re.compile(r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+week\b|\bthis\s+week\b", re.I)
 # "the next day": a day counted from the last day the text gave
 _NEXTDAY = re.compile(
-    r"\b(?:the\s+(?P<n>next|following|previous)\s+day|a\s+day\s+(?P<l>later|earlier)|"
+    r"\b(?:the\s+(?P<n>next|following|previous)\s+(?:day|morning|afternoon|evening)|"
+    r"a\s+day\s+(?P<l>later|earlier)|"
     r"the\s+day\s+(?P<b>before|after))\b",
     re.I,
 )

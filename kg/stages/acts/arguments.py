@@ -92,7 +92,7 @@ _ASIDE = re.compile(
     r",\s+(?:[a-z]+ing|who|which|whose|a|an|the|then|now|once|himself|herself)\b[^,;()—]*,"
 )
 CLAUSE_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he|[Ii]t|[Tt]hey)\s+(?:[a-z]+ly\s+)?$")
-_PRONOUN_POSS = re.compile(r"\b(?:his|her|their|its)\s+(?:\w+\s+){0,2}$", re.I)
+_PRONOUN_POSS = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -560,12 +560,14 @@ def find_roles(
                     and p.prep not in ("with", "and", "by", "of")
                 ]
                 subj = persons[-1:] or [
-                    p for p in subj if p.keys[0].startswith("person/") and p.end <= ts
+                    p for p in subj if p.keys[0].startswith("person/")
+                    and (p.end <= ts or p.prep == "")  # or the subject after it
                 ]
             subj_left = [p for p in subj if p.end <= ts]
             pick = subj_left[-1:] or (
+                # "During her visit to Israel, Angela Merkel held ...": the subject after
                 [p for p in subj if p.start >= te][:1]
-                if pat.type in ("Meeting", "PublicStatement")
+                if pat.type in ("Meeting", "PublicStatement", "Visit")
                 else []
             )
             if pick:

@@ -244,9 +244,8 @@ def _counted_date(
     if unit.startswith("day"):
         d = base + dt.timedelta(days=sign * n)
         return PartialDate(d.year, d.month, d.day), penalty + 0.1
-    d = base + dt.timedelta(weeks=sign * n)
-    found = _within(d - dt.timedelta(days=3), d + dt.timedelta(days=3))
-    return (found, penalty + 0.1) if found else (None, penalty)
+    d = base + dt.timedelta(weeks=sign * n)  # "a week later": that day, as historians count
+    return PartialDate(d.year, d.month, d.day), penalty + 0.1
 
 
 _IRREGULAR_PAST = frozenset(

@@ -144,6 +144,37 @@ def drop_document_voice(
     )]
 
 
+def proposals_in_letters(text: str, acts: list[Act]) -> list[Act]:
+    """A letter that proposes, offers, invites or asks ("wrote to Eisenhower ...,
+    proposing a summit") is also a Proposal to its addressee; a Proposal told in the same
+    sentence as its letter ("In a letter to Nehru, Zhou proposed") is made to the letter's
+    addressee."""
+    out = list(acts)
+    letters = [x for x in acts if x.type == "Correspondence" and x.counterparts and x.trigger]
+    for x in letters:
+        m = _PROPOSING.search(text, x.trigger.end, x.evidence.end)
+        told = [i for i, y in enumerate(out) if y.type == "Proposal"
+                and set(y.actors) == set(x.actors) and y.evidence == x.evidence]
+        for i in told:
+            if not out[i].counterparts:
+                out[i] = replace(out[i], counterparts=x.counterparts)
+        if m is not None and not told:
+            out.append(replace(x, type="Proposal", method="pattern:proposal-in-letter",
+                               trigger=Span(*m.span(1)),
+                               confidence=round(max(0.3, x.confidence - 0.1), 2)))
+    return out
+
+
+# "..., proposing an immediate summit": the letter's participle, in its own sentence part
+_PROPOSING = re.compile(
+    r"[^.;]{0,150}?\b(proposing|offering|inviting|urging|requesting|suggesting|"
+    r"asking\s+(?:him|her|them|the\s+\w+\s+government)\s+to)\b"
+    # (offering condolences is no offer)
+    r"(?!\s+(?:his\s+|her\s+|their\s+|its\s+)?[\"“]?(?:condolences|sympathy|congratulations|"
+    r"thanks|regrets?|apolog))"
+)
+
+
 _SIMPLE_PAST = re.compile(r"[a-z]+ed|said|told|made|gave|sent|wrote|spoke|issued")
 
 

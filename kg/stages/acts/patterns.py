@@ -192,6 +192,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "noun",
         # "his visit to Moscow", "on a one-day trip to Moscow", "a state visit to Israel"
         r"\bvisits?\s+to\s+|\b(?:trip|journey|tour)\s+to\s+(?=(?-i:[A-Z]))|"
+        # "Khrushchev's tour of the United States"
+        r"\btour\s+of\s+(?=(?:the\s+)?(?-i:[A-Z]))|"
         # "paid him a visit in Romania"
         r"\bvisit\s+in\s+(?=(?-i:[A-Z]))|"
         # "made the first visit by an Israeli prime minister to India"
@@ -226,9 +228,16 @@ PATTERNS: tuple[Pattern, ...] = (
         "Visit",
         "verb",
         r"\b(?:(?:came|comes|(?:(?<=had\s)|(?<=has\s)|(?<=have\s)|(?<=already\s)|(?<=also\s))come|flew|flies|flown|travel(?:l)?ed|"
-        r"travels|went|journeyed|flying|travel(?:l)?ing|rushed|hurried|came\s+back)\s+"
-        r"(?:[a-z]+ly\s+)?(?:on\s+)?to|left\s+for|landed\s+(?:[a-z]+\s+)?(?:at|in)|"
+        r"travels|went|journeyed|flying|travel(?:l)?ing|rushed|hurried|came\s+back|sailed|"
+        r"followed\s+(?:him|her|them))\s+"
+        r"(?:[a-z]+ly\s+)?(?:by\s+(?:air|helicopter|plane|train|car|sea)\s+)?(?:on\s+)?to|"
+        r"left\s+for|landed\s+(?:[a-z]+\s+)?(?:at|in)|slipped\s+into|"
+        # "toured the Soviet Union", "toured Israel": a journey through a state
+        r"toured(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
         r"set\s+foot\s+(?:on\s+\w+\s+soil\s+in|in|on)|"
+        # "reached Moscow by way of Prague", "made a stopover in Israel"
+        r"reached(?=\s+(?-i:[A-Z]))|(?:made\s+an?\s+|on\s+an?\s+)?stop(?:over|ped\s+over)\s+in|"
+        r"touched\s+down\s+(?:at|in)|crossed\s+(?:in)?to|"
         # "spent four days in Cairo"
         r"spent\s+(?:[\w-]+\s+){1,2}?(?:days?|weeks?|nights?)\s+in|"
         # "led a trade delegation to Beijing"
@@ -241,8 +250,8 @@ PATTERNS: tuple[Pattern, ...] = (
         "Visit",
         "verb",
         # "his tour, which has already taken him to Damascus": the traveller's journey
-        r"\b(?:trip|tour|journey)\b[^;:]{0,100}?\b(?:has|had|have)\s+"
-        r"(?:already\s+|also\s+)?taken\s+(?:him|her|them)\s+to\s+",
+        r"\b(?:trip|tour|journey)\b[^;:]{0,100}?\b(?:(?:has|had|have)\s+"
+        r"(?:already\s+|also\s+)?taken|took)\s+(?:him|her|them)\s+to\s+",
         0.7,
     ),
     _p(
@@ -281,7 +290,15 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bgreeted\s+(?=(?:the\s+|his\s+|her\s+)?(?-i:[A-Z]))|"
         # "Adenauer and de Gaulle talked alone for two hours": the two subjects talked
         r"\btalked\s+(?=(?:alone|privately|at\s+length|for\s+(?:more\s+than\s+)?(?:an?|\w+)\s+"
-        r"(?:hours?|minutes)|late\s+into)\b)",
+        r"(?:hours?|minutes)|late\s+into)\b)|"
+        # "saw Putin briefly", "dined with Netanyahu", "spent three hours with Putin",
+        # "..., meeting Netanyahu and Rivlin", "took Abba Eban aside for a private talk"
+        r"\bsaw\s+(?=(?:President\s+|Prime\s+Minister\s+|Mr\.\s+)?(?-i:[A-Z][a-z]))|"
+        r"\b(?:dined|dining|lunched|breakfasted)\s+with\s+|"
+        r"\bspent\s+(?:[\w-]+\s+){1,3}?(?:hours?|minutes|days?|the\s+evening|the\s+afternoon)\s+"
+        r"(?:(?:closeted|pleading|negotiating|talking|conferring|alone)\s+)?with\s+|"
+        r"(?<=,\s)meeting\s+(?=(?-i:[A-Z]))|"
+        r"\btook\s+(?=(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+){0,2}\s+aside\b)",
     ),
     _p(
         "meeting-exchanged",
@@ -295,7 +312,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "meeting-noun",
         "Meeting",
         "noun",
-        r"\b(?:meeting|talks|conversations?|consultations|session)\s+"
+        r"\b(?:meeting|talks|conversations?|consultations|session|encounter)\s+"
         r"(?:with|between|of(?=\s+[^.;]{1,60}?\b(?:and|with)\b))\s+",
         0.85,
     ),
@@ -327,6 +344,10 @@ PATTERNS: tuple[Pattern, ...] = (
         "Correspondence",
         "verb",
         r"\b(?:wrote|writes|telegraphed|cabled)\s+(?:\w+\s+){0,2}?to\s+|"
+        # "cabled Molotov", "answered Bulganin in a letter of 8 November": to the person
+        r"\b(?:cabled|telegraphed|wired)\s+(?=(?-i:[A-Z]))|"
+        r"\b(?:answered|replied\s+to)\s+(?=(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+"
+        r"(?:in|by)\s+(?:a|an|his|her|its)\s+(?:[\w-]+\s+)?(?:letter|note|message|telegram|cable)\b)|"
         # "Barak informed Beijing that ...": word sent to a named party
         r"\binformed\s+(?=(?:the\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+"
         r"that\b)",
@@ -660,7 +681,7 @@ PATTERNS: tuple[Pattern, ...] = (
         "meeting-purpose",
         "Meeting",
         "verb",
-        r"\b(?:to\s+(?:meet(?:\s+with)?|see|press|persuade|urge|confer\s+with)|"
+        r"\b(?:to\s+(?:meet(?:\s+with)?|see|press|persuade|urge|confer\s+with|warn|brief|consult)|"
         r"for\s+talks\s+with)\s+",
         0.7,
     ),
@@ -751,15 +772,16 @@ PATTERNS: tuple[Pattern, ...] = (
         "meeting-credentials",
         "Meeting",
         "verb",
-        r"\bpresent(?:ed|s)\s+(?:his|her|their)\s+(?:letters\s+of\s+)?credentials\b(?:\s+to\s+)?",
+        r"\b(?:present(?:ed|s)|handed)\s+(?:his|her|their)\s+(?:letters\s+of\s+)?"
+        r"(?:credentials|credence)\b(?:\s+to\s+)?",
         0.8,
     ),
     _p(
         "meeting-received-by",
         "Meeting",
         "passive",
-        r"\b(?:was|were)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?(?:received|welcomed|greeted)\s+"
-        r"(?:[\w’'-]+\s+){0,6}?by\s+",
+        r"\b(?:was|were)\s+(?:also\s+|then\s+|later\s+|\w+ly\s+)?(?:received|welcomed|greeted|"
+        r"called\s+in|summoned)\s+(?:[\w’'-]+\s+){0,6}?by\s+",
         0.8,
     ),
     # an editor's note under a document: "[Handed to Ambassador K. Katz by Deputy Minister

@@ -42,6 +42,7 @@ from kg.stages.acts.derived import (
     gapped_repeats,
     heading_acts,
     joint_heading_acts,
+    proposals_in_letters,
     same_acts,
 )
 from kg.stages.acts.guards import rejected
@@ -160,6 +161,7 @@ def _post_passes(
     acts = drop_speech_summaries(acts)
     acts = drop_implied_visits(acts)
     acts = drop_document_voice(a.text, acts, a.documents, world.home)
+    acts = proposals_in_letters(a.text, acts)
     return capitals_by_date(a, acts, sentences, years, world)
 
 
@@ -584,8 +586,10 @@ def _pattern_roles(
     if pat.name == "visit-here":
         here = here_state(a, world, year)
         counter = [here] if here else []
-    if pat.name == "visit-is-in" and not all(k.startswith("person/") for k in actors):
-        return None  # only a person stays somewhere on a visit
+    if (pat.name == "visit-is-in" or trig.group(0).startswith("reached")) and not all(
+        k.startswith("person/") for k in actors
+    ):
+        return None  # only a person stays somewhere on a visit (arms too reach Egypt)
     if pat.type in ("Correspondence", "ArmsTransfer", "Recognition", "PublicStatement"):
         # a note sent to London goes to the British government
         counter = [
@@ -610,4 +614,14 @@ def _pattern_roles(
         or re.match(r"\s+that\b", text[trig.end() : trig.end() + 6])
     ):
         counter = []  # "announced that X agreed with Y", "said the US welcomed": not addressed
+    if pat.type == "PublicStatement" and not counter and actors:
+        # a statement is directed at the foreign state it is about: "condemned Israel's
+        # raid", "declared that Britain was not ready", "warned that Israel's action ..."
+        own = {world.home(k) for k in actors}
+        about = [k for p in parts if trig.end() <= p.start < sent.span.end and not p.place
+                 # not the state after its city: "told reporters in Amman, Jordan"
+                 and not any(q.place and re.fullmatch(r",\s*", text[q.end : p.start])
+                             for q in parts)
+                 for k in p.keys if k.startswith("state/") and k not in own]
+        counter = about[:1]
     return actors, counter, place
