@@ -578,6 +578,14 @@ CASES: list[tuple[str, list[Act]]] = [
          act("Proposal", "nikita-khrushchev", "dwight-d-eisenhower", "1958-07-19")],
     ),
     (
+        "On 7 April 1980 President Jimmy Carter broke diplomatic relations with Iran. In 1970 "
+        "the Soviet Union shipped SA-3 missile batteries to Egypt. In October 2018 Moscow "
+        "completed the delivery of S-300 air-defence systems to Syria.",
+        [act("SeveranceOfRelations", "united-states", "iran", "1980-04-07"),
+         act("ArmsTransfer", "soviet-union", "egypt", "1970"),
+         act("ArmsTransfer", "russia", "syria", "2018-10")],
+    ),
+    (
         # a statement is directed at the foreign state it is about
         "On 18 April 1996 the Russian Foreign Ministry condemned Israel's shelling of Qana.",
         [act("PublicStatement", "russia", "israel", "1996-04-18")],
@@ -632,6 +640,13 @@ REPORTS: list[tuple[str, list[Act]]] = [
 ]
 
 NEGATIVE: list[tuple[str, list[Act]]] = [
+    (
+        # arms whose sale an envoy asks to stop were not sold
+        "In November 2003 Ariel Sharon pressed the Kremlin to curb the sale of advanced weapons "
+        "to Syria.",
+        [act("ArmsTransfer", "ariel-sharon", "syria", "2003-11"),
+         act("ArmsTransfer", "russia", "syria", "2003-11")],
+    ),
     (
         # a letter "offering condolences" offers nothing
         "In June 2016 Recep Tayyip Erdogan sent Vladimir Putin a letter offering condolences.",

@@ -120,6 +120,11 @@ def _unreal(text: str, clause: Span, trig: re.Match[str], form: str) -> bool:
     return bool(_NEGATED_AFTER.search(after[:80]))
 
 
+_STOPPED = re.compile(
+    r"\b(?:curb|halt|stop|block|prevent|ban|suspend|end|freeze|limit|against|oppose|opposed)\s+"
+    r"(?:the\s+|all\s+|further\s+|any\s+)?$",
+    re.I,
+)
 _HYPOTHETICAL = re.compile(
     r"\s*(?:that\s*,?\s+)?(?:had\b|if\b|(?:[\w’'-]+\s+){0,5}?(?:could|would|might|may)\b)"
 )
@@ -172,6 +177,10 @@ def rejected(pat: Pattern, text: str, sent: Sentence, clause: Span, trig: re.Mat
         r"\b(?:said|says|told)\b[^.;]{0,60}$", text[sent.span.start : trig.start()]
     ):
         return True  # "said the United States welcomed ...": what the speaker said
+    if pat.type == "ArmsTransfer" and _STOPPED.search(
+        text, max(sent.span.start, trig.start() - 30), trig.start()
+    ):
+        return True  # "pressing the Kremlin to curb the sale of weapons": none was made
     if pat.name == "statement-said-that" and _HYPOTHETICAL.match(text, trig.end()):
         return True  # "officials said that an embassy could open": a guess, no position
     if pat.name == "agreement-agreed-to" and _STATED.search(

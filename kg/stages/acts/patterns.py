@@ -12,6 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# what an arms transfer moves
+_WEAPONS = (
+    r"(?:arms|weapons?|weaponry|tanks|jets|fighter\s+jets|aircraft|missiles|ammunition|drones|"
+    r"rifles|munitions|mortars|unmanned\s+aerial\s+vehicles|UAVs|fighters|bombers|helicopters|"
+    r"warships|submarines|artillery|military\s+equipment|(?:missile\s+)?batteries|launchers|"
+    r"(?:air-defen[cs]e|missile|anti-aircraft|rocket|weapons?|radar)\s+systems)"
+)
+# the words of a weapon's description ("96 TOW anti-tank"), not of another phrase
+_ARMS_GAP = (
+    r"(?:(?!(?:to|from|for|in|at|on|by|and|or|were|was|are|is|that|which)\b)[\w-]+\s+){0,4}?"
+)
 _REL = (
     r"(?:(?:full|formal|normal|official|its|their|the|diplomatic|all|harmonious|and)\s+){0,4}"
     r"(?:relations|ties|relationship)"
@@ -488,22 +499,18 @@ PATTERNS: tuple[Pattern, ...] = (
         "ArmsTransfer",
         "noun",
         r"\b(?:arms|weapons?|weaponry)\s+(?:shipments?|sales?|supplies)\b|"
-        r"\b(?:shipments?|deliveries|airlift|sealift)\s+of\s+(?:arms|weapons?|weaponry)\b|"
-        r"\b(?:sale|sales)\s+of\s+(?:arms|weapons?)\b",
+        # "the delivery of S-300 air-defence systems", "an airlift of arms"
+        rf"\b(?:shipments?|deliver(?:y|ies)|airlift|sealift|sales?)\s+of\s+{_ARMS_GAP}{_WEAPONS}\b",
         0.8,
     ),
     _p(
         "arms-supply",
         "ArmsTransfer",
         "verb",
+        # "shipped SA-3 missile batteries to Egypt", "delivered 96 TOW anti-tank missiles"
         r"\b(?:supply|supplied|supplies|supplying|sending|sent|provide|provided|sold|sells|"
-        r"selling|delivered|shipped|airlifted)\s+(?:[\w-]+\s+)?(?:with\s+|a\s+batch\s+of\s+)?"
-        r"(?:[\w-]+\s+)?(?:(?:advanced|modern|military|"
-        r"new|artillery|anti-aircraft|surveillance)\s+)?(?:arms|weapons?|weaponry|tanks|jets|"
-        r"(?:air-defen[cs]e|missile|anti-aircraft|rocket|weapons?)\s+systems|"
-        r"fighter\s+jets|aircraft|missiles|ammunition|drones|rifles|munitions|mortars|"
-        r"unmanned\s+aerial\s+vehicles|UAVs|fighters|bombers|helicopters|warships|submarines|"
-        r"artillery|military\s+equipment)\b"
+        r"selling|delivered|shipped|airlifted)\s+(?:with\s+|a\s+batch\s+of\s+)?"
+        rf"{_ARMS_GAP}{_WEAPONS}\b"
         # "shipped mortars and ammunition to India"
         r"|\b(?:supplied|sent|sold|delivered|shipped)\s+(?:[\w-]+\s+){0,2}?(?:mortars|rifles|tanks|"
         r"jets|missiles|artillery|guns)\s+and\s+(?:[\w-]+\s+){0,2}?(?:ammunition|shells|spare\s+parts|"

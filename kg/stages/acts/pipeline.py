@@ -608,7 +608,9 @@ def _pattern_roles(
         # the words name its envoy ("received the Russian leader")
         counter = [k for k in counter if k.startswith("person/")]
     if pat.type in RELATIONS:
-        actors, counter = only_states(actors), only_states(counter)
+        # "President Carter broke relations with Iran": his state does
+        actors = only_states([world.home(k) for k in actors])
+        counter = only_states([world.home(k) for k in counter])
     if pat.type == "PublicStatement" and (
         pat.name == "statement-said-that"
         or re.match(r"\s+that\b", text[trig.end() : trig.end() + 6])
