@@ -586,6 +586,16 @@ CASES: list[tuple[str, list[Act]]] = [
          act("ArmsTransfer", "russia", "syria", "2018-10")],
     ),
     (
+        "When Yugoslavia recognized East Germany on 15 October 1957, Bonn broke off relations "
+        "with Belgrade four days later. The resolution was adopted on 10 November 1975. The "
+        "Soviet Union voted for it. Dwight Eisenhower's letter of 7 November 1956 urged David "
+        "Ben-Gurion to withdraw.",
+        [act("Recognition", "yugoslavia", "east-germany", "1957-10-15"),
+         act("SeveranceOfRelations", "west-germany", "yugoslavia", "1957-10-19"),
+         act("Vote", "soviet-union", "", "1975-11-10"),
+         act("Correspondence", "dwight-d-eisenhower", "david-ben-gurion", "1956-11-07")],
+    ),
+    (
         # a statement is directed at the foreign state it is about
         "On 18 April 1996 the Russian Foreign Ministry condemned Israel's shelling of Qana.",
         [act("PublicStatement", "russia", "israel", "1996-04-18")],

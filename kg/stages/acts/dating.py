@@ -185,7 +185,7 @@ _AGO = re.compile(
 _LATER = re.compile(
     r"\b" + _COUNT + r"\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     # "two days after the war": counted from that event, not from the last date
-    r"(?P<dir>later|afterwards|earlier|(?:after|before)\b(?!\s+(?:the|that|this|his|her|its|"
+    r"(?P<dir>later|afterwards|earlier|(?:after|before)\b(?!\s+(?:the|that|this|his|her|its|a|an|"
     r"their|(?-i:[A-Z])|\w+ing\b)))\b",
     re.I,
 )
@@ -612,17 +612,31 @@ def trigger_date(
     date, a relative one ("last month"), an anniversary's, else one the context fixes; None
     when an anniversary cannot be dated (no act is claimed then)."""
     date, penalty = _date(text, sent, clause, trig, dates, time.prev_dates, pat.form == "passive")
-    counted = not any(clause.start <= d.span.start < clause.end for d in dates) and (
-        _LATER.search(text, clause.start, clause.end) or _AGO.search(text, clause.start, clause.end)
+    count = _LATER.search(text, clause.start, clause.end) or _AGO.search(
+        text, clause.start, clause.end
+    )
+    # "Three months later, ... Barak informed Beijing; ... in 2002 ...", "When X recognized
+    # Y on 15 October, Bonn broke off relations four days later": a count in the trigger's
+    # own clause, with no date after it there, wins over the dates before it
+    counted = count is not None and not any(
+        # no date between the count and the trigger: it is the trigger's own time
+        min(count.start(), trig.start()) < d.span.start < max(count.end(), trig.end())
+        # nor a date of its own after it ("Four years later they met ... on 11 February")
+        or trig.end() <= d.span.start < clause.end
+        for d in dates
     )
     if date is None or counted:
-        # "Three months later, ... Barak informed Beijing; ... in 2002 ...": a count in the
-        # trigger's own clause wins over a date elsewhere in the sentence
-        anchor = [d.date for d in dates if d.span.end <= clause.start]
+        anchor = [d.date for d in dates if d.span.end <= (count.start() if count else clause.start)]
         rel, rel_penalty = relative_date(text, clause, doc, text_date, penalty,
                                          anchor[-1] if anchor else time.last_date)
         if rel is not None or date is None:
             date, penalty = rel, rel_penalty
+    if pat.type == "Vote" and not dates and (date is None or date.month is None):
+        # "The resolution was adopted on 10 November 1975 by 72 votes to 35. The Soviet
+        # Union voted for it": the day of the vote the sentence before told of
+        day = [d.date for d in time.prev_dates if d.date is not None and d.date.day]
+        if day and (date is None or day[-1].year == date.year):
+            date, penalty = day[-1], penalty + 0.1
     anniv = (
         _ANNIVERSARY.search(text, max(sent.span.start, trig.start() - 40), trig.start())
         if pat.form == "noun"

@@ -150,7 +150,14 @@ def proposals_in_letters(text: str, acts: list[Act]) -> list[Act]:
     sentence as its letter ("In a letter to Nehru, Zhou proposed") is made to the letter's
     addressee."""
     out = list(acts)
-    letters = [x for x in acts if x.type == "Correspondence" and x.counterparts and x.trigger]
+    for i, x in enumerate(out):
+        # "Eisenhower's letter of 7 November urged Ben-Gurion to withdraw": whom the letter
+        # asks is whom it was sent to
+        asked = [y for y in acts if y.type == "Proposal" and y.counterparts
+                 and set(y.actors) == set(x.actors) and y.evidence == x.evidence]
+        if x.type == "Correspondence" and not x.counterparts and asked:
+            out[i] = replace(x, counterparts=asked[0].counterparts)
+    letters = [x for x in out if x.type == "Correspondence" and x.counterparts and x.trigger]
     for x in letters:
         m = _PROPOSING.search(text, x.trigger.end, x.evidence.end)
         told = [i for i, y in enumerate(out) if y.type == "Proposal"

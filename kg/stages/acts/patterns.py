@@ -853,7 +853,7 @@ PATTERNS: tuple[Pattern, ...] = (
         r"\bcalled\s+on\s+(?=(?:the\s+)?(?-i:[A-Z])[^.;,]{0,60}?\bto\s+(?-i:[a-z]))|\b(?:suggested|asked|requested)\s+(?=that\b)|"
         r"\b(?:invited|inviting)\s+(?=(?:[\w’'.-]+\s+){1,6}?to\s+(?:visit|come|attend|take\s+part|"
         r"participate|join|hold|tour|see|inspect)\b|(?:[\w’'.-]+\s+){1,6}?to\s+(?-i:[A-Z]))|"
-        r"\burged\s+(?=(?-i:[A-Z])[\w’'-]+\s+to\b)|"
+        r"\burged\s+(?=(?:(?-i:[A-Z])[\w’'.-]+\s+){1,3}to\b)|"
         # "asked France to speed the delivery", "asked the Soviet leadership for a system": a
         # request made to a party the text names
         r"\b(?:asked|requested|pressed)\s+(?=(?:the\s+)?(?-i:[A-Z])[\w’'-]+"

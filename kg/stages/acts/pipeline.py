@@ -624,6 +624,7 @@ def _pattern_roles(
                  # not the state after its city: "told reporters in Amman, Jordan"
                  and not any(q.place and re.fullmatch(r",\s*", text[q.end : p.start])
                              for q in parts)
-                 for k in p.keys if k.startswith("state/") and k not in own]
+                 for k in p.keys if k.startswith("state/") and k not in own
+                 and not any(world.related(k, h) for h in own)]
         counter = about[:1]
     return actors, counter, place

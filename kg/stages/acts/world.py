@@ -48,7 +48,7 @@ class World:
         self.counts = counts
         self.total = total
 
-    def _related(self, a: str, b: str) -> bool:
+    def related(self, a: str, b: str) -> bool:
         """Successor and predecessor count as one party (Russia, the Soviet Union)."""
         ea, eb = self.entities.get(a), self.entities.get(b)
         return bool(
@@ -77,13 +77,13 @@ class World:
                 (k, c)
                 for k, c in counter.most_common()
                 if k not in exclude
-                and not any(self._related(k, x) for x in exclude)
+                and not any(self.related(k, x) for x in exclude)
                 and self._alive(k, year)
             ]
             # a predecessor and its successor are one party: keep the first
             merged: list[tuple[str, int]] = []
             for k, c in ranked:
-                if not any(self._related(k, m) for m, _ in merged):
+                if not any(self.related(k, m) for m, _ in merged):
                     merged.append((k, c))
             if merged:
                 return [k for k, _ in merged]
@@ -94,11 +94,11 @@ class World:
         ranked = self.principal(doc, year)
         top = ranked[:2]
         if len(top) < 2 or not any(
-            k in present or any(self._related(k, x) for x in present) for k in top
+            k in present or any(self.related(k, x) for x in present) for k in top
         ):
             return None
         rest = [
-            k for k in top if k not in present and not any(self._related(k, x) for x in present)
+            k for k in top if k not in present and not any(self.related(k, x) for x in present)
         ]
         if len(rest) != 1:
             return None
@@ -329,7 +329,7 @@ def implied_parties(
             others = {
                 h for h in (world.home(k) for k in named)
                 if h.startswith("state/")
-                and not any(h == k or world._related(h, k) for k in pair)
+                and not any(h == k or world.related(h, k) for k in pair)
             }
             if pair and not others:
                 actors += pair
