@@ -1067,8 +1067,8 @@ def generate_statements(n_triples: int, seed: int, *,
 
     The last source gets fewer acts, so the total goes over by less than a hundred triples
     (one small source: its document, one act and perhaps one collection item).
-    The entity graph comes first and whole, so it is the floor (about 1,300 triples for
-    a small dataset: the authority's states and places, and a few dozen envoys).
+    The entity graph comes first and whole, so it is the floor (about 3,400 triples for
+    a small dataset: the authority's 218 states and 537 places, and a few dozen envoys).
     """
     rng = random.Random(seed)
     world = build_world(authority or Authority(), min(30_000, 40 + n_triples // 400), rng)

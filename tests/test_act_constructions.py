@@ -611,6 +611,12 @@ CASES: list[tuple[str, list[Act]]] = [
 # whole news reports: the story's day comes from the dateline and the page's header
 REPORTS: list[tuple[str, list[Act]]] = [
     (
+        "Olmert in Moscow\n\nMOSCOW, Oct. 18, 2006 (AP) -- Prime Minister Ehud Olmert, on his "
+        "first visit to Russia, met President Vladimir Putin today.",
+        [act("Visit", "ehud-olmert", "russia", "2006-10-18"),
+         act("Meeting", "ehud-olmert", "vladimir-putin", "2006-10-18")],
+    ),
+    (
         "Envoys Meet\n\nHELSINKI, Aug. 18, 1986 (AP) -- In July of last year, Israel's "
         "Ambassador to France, Ovadia Sofer, met the Soviet Ambassador in Paris, Yuli "
         "Vorontsov. On 1 July Mevlut Cavusoglu, the Turkish foreign minister, met Shimon Peres.",

@@ -402,7 +402,13 @@ def _past_simple(text: str, clause: Span, trig: re.Match[str], pat: Pattern) -> 
     inner = _verb_before(text, trig.start(), trig.end())
     if pat.form != "noun" and inner is not None:  # "relations were broken off"
         return inner[1] not in _NOT_PAST
-    aside = w.endswith("ing") and text[clause.start : trig.start()].rstrip().endswith(",")
+    aside = (w.endswith("ing") and text[clause.start : trig.start()].rstrip().endswith(",")) or (
+        # "Olmert, on his first visit to Russia, met Putin today": the aside's main verb
+        pat.form == "noun"
+        and bool(_ON_VISIT.fullmatch(
+            text, max(clause.start, text.rfind(",", clause.start, trig.start()) + 1), trig.start()
+        ))
+    )
     if (not prev or aside) and (w.endswith("ing") or pat.form == "noun"):
         # "Speaking to reporters afterward, Mr. Hadass said", "At a news conference, X
         # said", "Peres, speaking on the radio, called": the phrase's time is its main
@@ -421,6 +427,12 @@ def _past_simple(text: str, clause: Span, trig: re.Match[str], pat: Pattern) -> 
     # "held talks"), not when it names it ("a communique which contained an exchange of
     # letters", "described the talks")
     return pat.form != "noun" or verb in _DOING
+
+
+_ON_VISIT = re.compile(
+    r"\W*(?:on|during|in\s+the\s+course\s+of)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w-]+\s+){0,3}",
+    re.I,
+)
 
 
 def _main_verb_past(text: str, start: int, end: int) -> bool:
