@@ -596,6 +596,12 @@ CASES: list[tuple[str, list[Act]]] = [
          act("Correspondence", "dwight-d-eisenhower", "david-ben-gurion", "1956-11-07")],
     ),
     (
+        # what follows a dated visit in its paragraph happens in the visit's month
+        "Dmitry Medvedev arrived in Israel on 10 November 2016 for a two-day visit. He met "
+        "Benjamin Netanyahu in Jerusalem.",
+        [act("Meeting", "dmitry-medvedev", "benjamin-netanyahu", "2016-11")],
+    ),
+    (
         # a statement is directed at the foreign state it is about
         "On 18 April 1996 the Russian Foreign Ministry condemned Israel's shelling of Qana.",
         [act("PublicStatement", "russia", "israel", "1996-04-18")],

@@ -682,6 +682,13 @@ def trigger_date(
         date, penalty = PartialDate(time.para_year[sent.paragraph]), 0.1
     # a dated letter or record inside a collection dates what it says itself
     story = doc is None or not doc.n or doc.date is None
+    if (date is None and story and time.report is None and time.last_event is not None
+            and time.event_at == (sent.doc, sent.paragraph)
+            and not _another_time(text, clause, trig)):
+        # "X arrived in Israel on 10 November for a two-day visit. He met Y ...": in the
+        # month of the visit or meeting the paragraph has just told of (a dated report
+        # has its story's days for that)
+        date, penalty = PartialDate(time.last_event.year, time.last_event.month), 0.15
     if date is None and story and pat.type in _SAID and sent.paragraph in time.para_date:
         # "In March 2006 X arrived ... Russian officials said that ...": said
         # at the time the paragraph tells of
