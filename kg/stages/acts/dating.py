@@ -155,8 +155,8 @@ def relative_date(
     """"my stay in Washington last month", in a letter of October 1974: September 1974 (the
     document's date, else the text's, is "now"); "last week", "three days ago" count back
     from now too, "two days later", "a year later" count on from ``last``, the date of the
-    event told before.  Only as precise as the count allows: a week that straddles two
-    months gives the year."""
+    event told before.  "A week ago" is only as precise as the count allows (a week that
+    straddles two months gives the year); "a week later" is that day, as historians count."""
     now = (doc.date if doc is not None and doc.date is not None else None) or fallback
     m = _RELATIVE.search(text, clause.start, clause.end)
     if m is None:
@@ -402,14 +402,7 @@ def _past_simple(text: str, clause: Span, trig: re.Match[str], pat: Pattern) -> 
     inner = _verb_before(text, trig.start(), trig.end())
     if pat.form != "noun" and inner is not None:  # "relations were broken off"
         return inner[1] not in _NOT_PAST
-    aside = (w.endswith("ing") and text[clause.start : trig.start()].rstrip().endswith(",")) or (
-        # "Olmert, on his first visit to Russia, met Putin today": the aside's main verb
-        pat.form == "noun"
-        and bool(_ON_VISIT.fullmatch(
-            text, max(clause.start, text.rfind(",", clause.start, trig.start()) + 1), trig.start()
-        ))
-    )
-    if (not prev or aside) and (w.endswith("ing") or pat.form == "noun"):
+    if (not prev or _aside(text, clause, trig, pat)) and (w.endswith("ing") or pat.form == "noun"):
         # "Speaking to reporters afterward, Mr. Hadass said", "At a news conference, X
         # said", "Peres, speaking on the radio, called": the phrase's time is its main
         # verb's, the first verb past its comma
@@ -427,6 +420,15 @@ def _past_simple(text: str, clause: Span, trig: re.Match[str], pat: Pattern) -> 
     # "held talks"), not when it names it ("a communique which contained an exchange of
     # letters", "described the talks")
     return pat.form != "noun" or verb in _DOING
+
+
+def _aside(text: str, clause: Span, trig: re.Match[str], pat: Pattern) -> bool:
+    """Whether the trigger opens a phrase set off by commas after the subject: "Peres,
+    speaking on Israel Radio, called", "Olmert, on his first visit to Russia, met"."""
+    if trig.group(0).lower().endswith("ing") or pat.form != "noun":
+        return text[clause.start : trig.start()].rstrip().endswith(",")
+    start = max(clause.start, text.rfind(",", clause.start, trig.start()) + 1)
+    return bool(_ON_VISIT.fullmatch(text, start, trig.start()))
 
 
 _ON_VISIT = re.compile(

@@ -611,20 +611,29 @@ def _pattern_roles(
         # "President Carter broke relations with Iran": his state does
         actors = only_states([world.home(k) for k in actors])
         counter = only_states([world.home(k) for k in counter])
-    if pat.type == "PublicStatement" and (
-        pat.name == "statement-said-that"
-        or re.match(r"\s+that\b", text[trig.end() : trig.end() + 6])
-    ):
-        counter = []  # "announced that X agreed with Y", "said the US welcomed": not addressed
-    if pat.type == "PublicStatement" and not counter and actors:
-        # a statement is directed at the foreign state it is about: "condemned Israel's
-        # raid", "declared that Britain was not ready", "warned that Israel's action ..."
-        own = {world.home(k) for k in actors}
-        about = [k for p in parts if trig.end() <= p.start < sent.span.end and not p.place
-                 # not the state after its city: "told reporters in Amman, Jordan"
-                 and not any(q.place and re.fullmatch(r",\s*", text[q.end : p.start])
-                             for q in parts)
-                 for k in p.keys if k.startswith("state/") and k not in own
-                 and not any(world.related(k, h) for h in own)]
-        counter = about[:1]
+    if pat.type == "PublicStatement":
+        counter = _directed_at(text, sent, pat, trig, parts, actors, counter, world)
     return actors, counter, place
+
+
+def _directed_at(
+    text: str, sent: Sentence, pat: Pattern, trig: re.Match[str], parts: list[Part],
+    actors: list[str], counter: list[str], world: World,
+) -> list[str]:
+    """Whom a statement is directed at: its addressee, else the foreign state it is about
+    ("condemned Israel's raid", "declared that Britain was not ready").  The parties of what
+    "X said" or "announced that" reports are not addressed ("said the US welcomed")."""
+    that = re.match(r"\s+that\b", text[trig.end() : trig.end() + 6])
+    if pat.name == "statement-said-that" or that:
+        counter = []
+    if counter or not actors:
+        return counter
+    own = {world.home(k) for k in actors}
+    about = [
+        k for p in parts if trig.end() <= p.start < sent.span.end and not p.place
+        # not the state after its city: "told reporters in Amman, Jordan"
+        and not any(q.place and re.fullmatch(r",\s*", text[q.end : p.start]) for q in parts)
+        for k in p.keys
+        if k.startswith("state/") and k not in own and not any(world.related(k, h) for h in own)
+    ]
+    return about[:1]
