@@ -236,6 +236,16 @@ class Authority:
         """
         return self._by_id[(kind, id)]
 
+    def state_of(self, place: Entity | None, year: int | None) -> Entity | None:
+        """The state a place lay in that year (Kyiv in 1970: the Soviet Union), or None.
+
+        >>> auth = load_authority()
+        >>> auth.state_of(auth.lookup("Kyiv", kind="Place"), 1970).id
+        'soviet-union'
+        """
+        country = place.country_in(year) if place is not None else None
+        return self.get("State", country) if country else None
+
     def entities(self, kind: str | None = None) -> tuple[Entity, ...]:
         """Entities of one kind, or of all exported kinds (State, Envoy, Place) in file order.
 

@@ -150,6 +150,7 @@ _NAMED_EVENT = re.compile(
     re.I,
 )
 
+
 def _ascii(name: str) -> str:
     """A name without its diacritics ("Erdoğan" → "Erdogan", "Wałęsa" → "Walesa"): slugs
     are plain ASCII."""
@@ -375,10 +376,9 @@ def run(a: Analysis) -> Analysis:
         words = a.dateline.of(text).split(",")[0].strip()
         found = auth.lookup(words, kind="State", year=a.date.year if a.date else None)
         if found is None:
-            place = auth.lookup(words, kind="Place")
-            country = place.country_in(a.date.year if a.date else None) if place else None
-            if country:
-                found = auth.get("State", country)
+            found = auth.state_of(
+                auth.lookup(words, kind="Place"), a.date.year if a.date else None
+            )
         dateline_state = found
 
     def stated(m: Mention, year: int | None) -> Entity | None:
@@ -437,9 +437,8 @@ def run(a: Analysis) -> Analysis:
                     where = found.group(2) or found.group(4)
                     st = auth.lookup(where, kind="State", year=year)
                     place = auth.lookup(where, kind="Place") if st is None else None
-                    country = place.country_in(year) if place is not None else None
-                    if st is None and country:
-                        st = auth.get("State", country)
+                    if st is None:
+                        st = auth.state_of(place, year)
                     if st is not None:
                         return st
                     if not (found.group(1) or found.group(3)) and place is None:

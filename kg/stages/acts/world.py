@@ -232,9 +232,7 @@ def here_state(a: Analysis, world: World, year: int | None) -> str | None:
         words = a.dateline.of(a.text).split(",")[0].strip()
         st = auth.lookup(words, kind="State", year=year)
         if st is None:
-            place = auth.lookup(words, kind="Place")
-            country = place.country_in(year) if place else None
-            st = auth.get("State", country) if country else None
+            st = auth.state_of(auth.lookup(words, kind="Place"), year)
         return world.use(entity_key(st)) if st is not None else None
     if a.genre != "news":
         return None
