@@ -151,11 +151,13 @@ def proposals_in_letters(text: str, acts: list[Act]) -> list[Act]:
     addressee."""
     out = list(acts)
     for i, x in enumerate(out):
+        if x.type != "Correspondence" or x.counterparts:
+            continue
         # "Eisenhower's letter of 7 November urged Ben-Gurion to withdraw": whom the letter
         # asks is whom it was sent to
         asked = [y for y in acts if y.type == "Proposal" and y.counterparts
                  and set(y.actors) == set(x.actors) and y.evidence == x.evidence]
-        if x.type == "Correspondence" and not x.counterparts and asked:
+        if asked:
             out[i] = replace(x, counterparts=asked[0].counterparts)
     letters = [x for x in out if x.type == "Correspondence" and x.counterparts and x.trigger]
     for x in letters:
