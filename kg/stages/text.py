@@ -852,12 +852,13 @@ def run(a: Analysis) -> Analysis:
         # the dateline is no part of the first sentence; its date is the report's date.
         # It opens the story: lines above it ("Special to The New York Times", an
         # archive's note) are the page's, not the story's
-        at = next(
-            (k for k, c in enumerate(content[:6]) if _DATELINE.match(text, c.start, c.end)), 0
+        at, m = next(
+            ((k, m) for k, c in enumerate(content[:6])
+             if (m := _DATELINE.match(text, c.start, c.end)) is not None),
+            (0, None),
         )
         boiler.extend(content[:at])
         content = content[at:]
-        m = _DATELINE.match(text, content[0].start, content[0].end)
         if m is not None:
             found = find_dates(text, m.start("date"), m.end("date"))
             if len(found) == 1 and found[0].year and found[0].day:

@@ -150,20 +150,24 @@ def proposals_in_letters(text: str, acts: list[Act]) -> list[Act]:
     sentence as its letter ("In a letter to Nehru, Zhou proposed") is made to the letter's
     addressee."""
     out = list(acts)
+
+    def told_with(letter: Act) -> list[int]:
+        """The Proposals its own sentence tells by the letter's writer."""
+        return [i for i, y in enumerate(out) if y.type == "Proposal"
+                and set(y.actors) == set(letter.actors) and y.evidence == letter.evidence]
+
     for i, x in enumerate(out):
         if x.type != "Correspondence" or x.counterparts:
             continue
         # "Eisenhower's letter of 7 November urged Ben-Gurion to withdraw": whom the letter
         # asks is whom it was sent to
-        asked = [y for y in acts if y.type == "Proposal" and y.counterparts
-                 and set(y.actors) == set(x.actors) and y.evidence == x.evidence]
+        asked = [out[j] for j in told_with(x) if out[j].counterparts]
         if asked:
             out[i] = replace(x, counterparts=asked[0].counterparts)
     letters = [x for x in out if x.type == "Correspondence" and x.counterparts and x.trigger]
     for x in letters:
         m = _PROPOSING.search(text, x.trigger.end, x.evidence.end)
-        told = [i for i, y in enumerate(out) if y.type == "Proposal"
-                and set(y.actors) == set(x.actors) and y.evidence == x.evidence]
+        told = told_with(x)
         for i in told:
             if not out[i].counterparts:
                 out[i] = replace(out[i], counterparts=x.counterparts)
